@@ -17,13 +17,13 @@ class InvalidSettingFailureAnalyzer extends AbstractFailureAnalyzer<BindExceptio
 
     @Override
     protected FailureAnalysis analyze(Throwable rootFailure, BindException cause) {
-        String property = cause.getName();
+        String property = cause.getName().toString();
         String reason = rootCauseMessage(cause);
         Object value = cause.getProperty() != null ? cause.getProperty().getValue() : null;
         if (cause.getCause() instanceof BindValidationException validation) {
             ObjectError first = validation.getValidationErrors().getAllErrors().getFirst();
             if (first instanceof FieldError field) {
-                property = cause.getName() + "." + toKebab(field.getField());
+                property = cause.getName().toString() + "." + toKebab(field.getField());
                 value = field.getRejectedValue();
             }
             reason = first.getDefaultMessage();
@@ -36,7 +36,7 @@ class InvalidSettingFailureAnalyzer extends AbstractFailureAnalyzer<BindExceptio
     }
 
     static String envName(String property) {
-        return property.replace('.', '_').replace("-", "").toUpperCase(Locale.ROOT);
+        return property.replace(".", "_").replace("-", "_").toUpperCase(Locale.ROOT);
     }
 
     private static String toKebab(String field) {
