@@ -13,7 +13,8 @@ import org.springframework.test.context.ContextConfiguration;
 
 /**
  * A full application test against real PostgreSQL, in a schema of its own
- * ({@link PostgresTestDatabase}), served on a random port.
+ * ({@link PostgresTestDatabase}), served on a random port, serving the small curriculum in
+ * src/test/resources/content-fixture (the shipped curriculum is checked by its own tests).
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)

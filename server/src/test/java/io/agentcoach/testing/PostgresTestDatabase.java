@@ -33,6 +33,10 @@ public final class PostgresTestDatabase implements ApplicationContextInitializer
         String schema = "t_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
         execute("create schema " + schema);
         String url = URL + (URL.contains("?") ? "&" : "?") + "currentSchema=" + schema;
+        if (!context.getEnvironment().containsProperty("agentcoach.content.dir")) {
+            context.getEnvironment().getPropertySources().addLast(new MapPropertySource("testContent",
+                    Map.of("agentcoach.content.dir", "src/test/resources/content-fixture")));
+        }
         context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("postgresTestDatabase", Map.of(
                 "spring.datasource.url", url,
                 "spring.datasource.username", USER,

@@ -1,0 +1,31 @@
+package io.agentcoach.content;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The curriculum being served: the validated snapshot of content/ (public), plus
+ * organization-private additions. Lookups are cheap (in memory).
+ */
+public interface Curriculum {
+
+    /** Identifies the loaded content: a hash over every file, so equal content has equal versions. */
+    String version();
+
+    List<Track> tracks();
+
+    Optional<Track> track(String id);
+
+    List<Lesson> lessons();
+
+    Optional<Lesson> lesson(String id);
+
+    List<Exercise> exercises();
+
+    Optional<Exercise> exercise(String id);
+
+    /** Hidden tests and solutions, for grading only. */
+    Optional<ExerciseBundle> gradingBundle(String exerciseId);
+
+    SkillGraph skills();
+}

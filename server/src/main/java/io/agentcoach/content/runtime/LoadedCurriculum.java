@@ -1,0 +1,154 @@
+package io.agentcoach.content.runtime;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
+
+import io.agentcoach.content.ContentChanged;
+import io.agentcoach.content.ContentSettings;
+import io.agentcoach.content.Curriculum;
+import io.agentcoach.content.Exercise;
+import io.agentcoach.content.ExerciseBundle;
+import io.agentcoach.content.Lesson;
+import io.agentcoach.content.SkillGraph;
+import io.agentcoach.content.Track;
+import io.agentcoach.content.loading.ContentLoader;
+import io.agentcoach.content.loading.ContentSource;
+import io.agentcoach.content.loading.CurriculumSnapshot;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.ContextRefreshedEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The curriculum this node serves. Loaded at start-up (invalid content stops start-up with every
+ * problem listed); {@link #reload()} swaps in a new snapshot atomically only when the whole new
+ * content validates, so readers never see a half-loaded curriculum.
+ */
+@Service
+class LoadedCurriculum implements Curriculum {
+
+    private static final Logger log = LoggerFactory.getLogger(LoadedCurriculum.class);
+
+    private final ContentSource source;
+    private final ContentLoader loader = new ContentLoader();
+    private final ApplicationEventPublisher events;
+    private final AtomicReference<CurriculumSnapshot> current = new AtomicReference<>();
+
+    LoadedCurriculum(ContentSettings settings, ApplicationEventPublisher events) {
+        this.source = sourceFor(settings);
+        this.events = events;
+        CurriculumSnapshot snapshot = loader.load(source);
+        current.set(snapshot);
+        log.info("Loaded curriculum {} from {}: {} tracks, {} lessons, {} exercises, {} skills", snapshot.version(),
+                source.describe(), snapshot.tracks().size(), snapshot.lessons().size(), snapshot.exercises().size(),
+                snapshot.skills().skills().size());
+    }
+
+    static ContentSource sourceFor(ContentSettings settings) {
+        if (settings.dir() != null) {
+            if (!Files.isDirectory(settings.dir())) {
+                throw new IllegalStateException("Invalid setting agentcoach.content.dir (environment variable "
+                        + "AGENTCOACH_CONTENT_DIR) = '" + settings.dir() + "': not a directory");
+            }
+            return ContentSource.directory(settings.dir());
+        }
+        Path checkout = Path.of("content");
+        if (Files.isDirectory(checkout.resolve("tracks"))) {
+            return ContentSource.directory(checkout);
+        }
+        return ContentSource.classpath(LoadedCurriculum.class.getClassLoader());
+    }
+
+    @EventListener(ContextRefreshedEvent.class)
+    @Transactional
+    void announceInitialLoad() {
+        CurriculumSnapshot s = current.get();
+        events.publishEvent(new ContentChanged(s.version(), null, s.lessons().keySet(), s.exercises().keySet(), Set.of()));
+    }
+
+    /**
+     * Loads the content again; replaces what is served only if all of it validates.
+     *
+     * @return the version now served
+     * @throws io.agentcoach.content.loading.InvalidContentException listing every problem
+     */
+    @Transactional
+    public synchronized String reload() {
+        CurriculumSnapshot next = loader.load(source);
+        CurriculumSnapshot previous = current.getAndSet(next);
+        if (!next.version().equals(previous.version())) {
+            Set<String> changedLessons = new HashSet<>();
+            next.lessons().forEach((id, l) -> {
+                if (!l.equals(previous.lessons().get(id))) {
+                    changedLessons.add(id);
+                }
+            });
+            Set<String> changedExercises = new HashSet<>();
+            next.bundles().forEach((id, b) -> {
+                if (!b.equals(previous.bundles().get(id))) {
+                    changedExercises.add(id);
+                }
+            });
+            Set<String> removed = new HashSet<>(previous.lessons().keySet());
+            removed.addAll(previous.exercises().keySet());
+            removed.removeAll(next.lessons().keySet());
+            removed.removeAll(next.exercises().keySet());
+            events.publishEvent(new ContentChanged(next.version(), null, changedLessons, changedExercises, removed));
+            log.info("Reloaded curriculum: {} -> {}", previous.version(), next.version());
+        }
+        return next.version();
+    }
+
+    @Override
+    public String version() {
+        return current.get().version();
+    }
+
+    @Override
+    public List<Track> tracks() {
+        return current.get().tracks();
+    }
+
+    @Override
+    public Optional<Track> track(String id) {
+        return tracks().stream().filter(t -> t.id().equals(id)).findFirst();
+    }
+
+    @Override
+    public List<Lesson> lessons() {
+        return List.copyOf(current.get().lessons().values());
+    }
+
+    @Override
+    public Optional<Lesson> lesson(String id) {
+        return Optional.ofNullable(current.get().lessons().get(id));
+    }
+
+    @Override
+    public List<Exercise> exercises() {
+        return List.copyOf(current.get().exercises().values());
+    }
+
+    @Override
+    public Optional<Exercise> exercise(String id) {
+        return Optional.ofNullable(current.get().exercises().get(id));
+    }
+
+    @Override
+    public Optional<ExerciseBundle> gradingBundle(String exerciseId) {
+        return Optional.ofNullable(current.get().bundles().get(exerciseId));
+    }
+
+    @Override
+    public SkillGraph skills() {
+        return current.get().skills();
+    }
+}

@@ -1,0 +1,126 @@
+package io.agentcoach.content.web;
+
+import java.util.List;
+import java.util.Map;
+
+import io.agentcoach.content.CheckQuestion;
+import io.agentcoach.content.Curriculum;
+import io.agentcoach.content.Exercise;
+import io.agentcoach.content.Lesson;
+import io.agentcoach.content.Section;
+import io.agentcoach.content.Skill;
+import io.agentcoach.content.Track;
+import io.agentcoach.platform.Problems;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The curriculum for readers: tracks, lessons (safe HTML and Markdown, table of contents, check
+ * questions without their answers), exercises (never hidden tests or solutions) and skills.
+ */
+@RestController
+@RequestMapping("/api/content")
+class ContentController {
+
+    private final Curriculum curriculum;
+
+    ContentController(Curriculum curriculum) {
+        this.curriculum = curriculum;
+    }
+
+    record ItemSummary(String id, String title, int difficulty, int minutes, List<String> skills) {
+    }
+
+    record TrackView(String id, String title, String summary, int order, List<ItemSummary> lessons,
+            List<ItemSummary> exercises) {
+    }
+
+    record LessonView(String id, String trackId, String title, List<String> skills, List<String> prerequisites,
+            int difficulty, int minutes, String markdown, String html, List<Section> sections,
+            List<CheckView> checks, String contentVersion) {
+    }
+
+    record ExerciseView(String id, String trackId, String title, List<String> skills, List<String> prerequisites,
+            int difficulty, int minutes, String language, String statementMarkdown, String statementHtml,
+            String starterCode, String publicTests, int hintCount, String contentVersion) {
+    }
+
+    /** A check question as a learner sees it: no answer, no accepted answers, no explanation. */
+    record CheckView(String id, CheckQuestion.Type type, String prompt, List<String> options, String skill) {
+    }
+
+    record CheckAnswer(@NotNull @Size(max = 500) String answer) {
+    }
+
+    record CheckResult(boolean correct, String explanation) {
+    }
+
+    @GetMapping("/tracks")
+    List<TrackView> tracks() {
+        return curriculum.tracks().stream().map(this::view).toList();
+    }
+
+    @GetMapping("/tracks/{id}")
+    TrackView track(@PathVariable String id) {
+        return curriculum.track(id).map(this::view).orElseThrow(() -> Problems.notFound("Track '" + id + "'"));
+    }
+
+    @GetMapping("/lessons/{id}")
+    LessonView lesson(@PathVariable String id) {
+        Lesson l = findLesson(id);
+        return new LessonView(l.id(), l.trackId(), l.title(), l.skills(), l.prerequisites(), l.difficulty(),
+                l.minutes(), l.markdown(), l.html(), l.sections(),
+                l.checks().stream().map(c -> new CheckView(c.id(), c.type(), c.prompt(), c.options(), c.skill())).toList(),
+                curriculum.version());
+    }
+
+    @PostMapping("/lessons/{id}/checks/{checkId}")
+    CheckResult answer(@PathVariable String id, @PathVariable String checkId, @Valid @RequestBody CheckAnswer body) {
+        CheckQuestion q = findLesson(id).checks().stream().filter(c -> c.id().equals(checkId)).findFirst()
+                .orElseThrow(() -> Problems.notFound("Check question '" + checkId + "' of lesson '" + id + "'"));
+        boolean correct = q.isCorrect(body.answer());
+        return new CheckResult(correct, q.explanation());
+    }
+
+    @GetMapping("/exercises/{id}")
+    ExerciseView exercise(@PathVariable String id) {
+        Exercise e = curriculum.exercise(id).orElseThrow(() -> Problems.notFound("Exercise '" + id + "'"));
+        return new ExerciseView(e.id(), e.trackId(), e.title(), e.skills(), e.prerequisites(), e.difficulty(),
+                e.minutes(), e.language(), e.statementMarkdown(), e.statementHtml(), e.starterCode(), e.publicTests(),
+                e.hints().size(), curriculum.version());
+    }
+
+    @GetMapping("/exercises/{id}/hints/{number}")
+    Map<String, Object> hint(@PathVariable String id, @PathVariable int number) {
+        Exercise e = curriculum.exercise(id).orElseThrow(() -> Problems.notFound("Exercise '" + id + "'"));
+        if (number < 1 || number > e.hints().size()) {
+            throw Problems.notFound("Hint " + number + " of exercise '" + id + "'");
+        }
+        return Map.of("number", number, "of", e.hints().size(), "hint", e.hints().get(number - 1));
+    }
+
+    @GetMapping("/skills")
+    List<Skill> skills() {
+        return curriculum.skills().skills();
+    }
+
+    private Lesson findLesson(String id) {
+        return curriculum.lesson(id).orElseThrow(() -> Problems.notFound("Lesson '" + id + "'"));
+    }
+
+    private TrackView view(Track t) {
+        List<ItemSummary> lessons = t.lessonIds().stream().map(curriculum::lesson).flatMap(java.util.Optional::stream)
+                .map(l -> new ItemSummary(l.id(), l.title(), l.difficulty(), l.minutes(), l.skills())).toList();
+        List<ItemSummary> exercises = t.exerciseIds().stream().map(curriculum::exercise)
+                .flatMap(java.util.Optional::stream)
+                .map(e -> new ItemSummary(e.id(), e.title(), e.difficulty(), e.minutes(), e.skills())).toList();
+        return new TrackView(t.id(), t.title(), t.summary(), t.order(), lessons, exercises);
+    }
+}
