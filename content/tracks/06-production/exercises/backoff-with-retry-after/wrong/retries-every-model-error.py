@@ -1,0 +1,29 @@
+"""Retry transient model errors with capped exponential backoff, full jitter and Retry-After."""
+
+from agentlab import ModelError, RateLimitError, TransientModelError
+
+RETRYABLE = (RateLimitError, TransientModelError)
+
+
+def backoff_delay(attempt, *, base=0.5, cap=8.0, rng):
+    """Full-jitter delay before retry number `attempt` (1 = first retry)."""
+    return rng.uniform(0, min(cap, base * 2 ** (attempt - 1)))
+
+
+def call_with_retries(fn, *, clock, rng, max_attempts=4, base=0.5, cap=8.0, deadline=30.0):
+    """Call fn(), retrying RETRYABLE errors; return its result or re-raise the last error."""
+    start = clock.now()
+    for attempt in range(1, max_attempts + 1):
+        try:
+            return fn()
+        except ModelError as err:  # provider errors are worth another try
+            if attempt == max_attempts:
+                raise
+            delay = backoff_delay(attempt, base=base, cap=cap, rng=rng)
+            retry_after = getattr(err, "retry_after", None)
+            if retry_after is not None:
+                delay = max(delay, float(retry_after))
+            if clock.now() - start + delay > deadline:
+                raise
+            clock.sleep(delay)
+    raise AssertionError("unreachable: max_attempts must be at least 1")
