@@ -4,13 +4,16 @@
 For each exercise folder under content/tracks/*/exercises/, each candidate
 (reference.py, starter.py, every wrong/*.py) is copied into a fresh temporary
 directory as solution.py together with tests_public.py, tests_hidden.py and the
-agentlab package. Every test_ function is run in its own subprocess with a timeout.
+agentlab package. The test_ functions of each test module run, in file order, in a
+subprocess per module, each under its own timer (SIGALRM) with the process itself
+bounded by a timeout; a hung or crashed process fails every test it did not report.
 
 Rules (any violation makes the exit status non-zero):
   * reference.py passes every public and hidden test;
   * starter.py fails at least one hidden test;
   * every wrong/*.py fails at least one hidden test;
-  * the exercise has the required files and at least one wrong solution.
+  * the exercise has the required files and at least one wrong solution;
+  * no reference test takes longer than SLOW_TEST_SECONDS.
 
 Usage:
     python3 content/tools/check_exercises.py [exercise-id ...] [--verbose] [--timeout SECONDS]
@@ -23,6 +26,7 @@ from __future__ import annotations
 
 import argparse
 import ast
+import json
 import os
 import pathlib
 import shutil
@@ -36,23 +40,42 @@ TRACKS = REPO / "content" / "tracks"
 AGENTLAB = REPO / "server" / "src" / "main" / "resources" / "sandbox" / "python" / "agentlab"
 REQUIRED = ("exercise.md", "starter.py", "tests_public.py", "tests_hidden.py", "reference.py")
 
-# Runs one test function; exit code 0 = pass, 1 = fail, 2 = could not load.
+# Runs the named test functions of one module in order, each under its own timer,
+# and prints one JSON line per test: {"name", "passed", "detail", "seconds"}.
 RUNNER = r"""
-import importlib, sys, traceback
-module_name, test_name = sys.argv[1], sys.argv[2]
+import importlib, json, signal, sys, time, traceback
+module_name, timeout, names = sys.argv[1], float(sys.argv[2]), sys.argv[3:]
+
+class TestTimeout(BaseException):
+    pass
+
+def on_alarm(signum, frame):
+    raise TestTimeout(f"timed out after {timeout}s")
+
+signal.signal(signal.SIGALRM, on_alarm)
 try:
     module = importlib.import_module(module_name)
-    test = getattr(module, test_name)
 except BaseException as exc:
-    print(f"load error: {type(exc).__name__}: {exc}")
-    sys.exit(2)
-try:
-    test()
-except BaseException as exc:
-    print(f"{type(exc).__name__}: {exc}")
-    sys.exit(1)
-sys.exit(0)
+    for name in names:
+        print(json.dumps({"name": name, "passed": False, "seconds": 0.0,
+                          "detail": f"load error: {type(exc).__name__}: {exc}"}), flush=True)
+    sys.exit(0)
+for name in names:
+    started = time.perf_counter()
+    signal.setitimer(signal.ITIMER_REAL, timeout)
+    try:
+        getattr(module, name)()
+        passed, detail = True, ""
+    except BaseException as exc:
+        passed, detail = False, f"{type(exc).__name__}: {exc}"
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+    print(json.dumps({"name": name, "passed": passed, "detail": detail,
+                      "seconds": round(time.perf_counter() - started, 4)}), flush=True)
 """
+
+#: A reference test slower than this is reported: tests must run well under a second.
+SLOW_TEST_SECONDS = 1.0
 
 
 @dataclass
@@ -61,6 +84,7 @@ class TestOutcome:
     name: str
     passed: bool
     detail: str = ""
+    seconds: float = 0.0
 
 
 @dataclass
@@ -93,18 +117,26 @@ def run_candidate(exercise: pathlib.Path, candidate: pathlib.Path, timeout: floa
         env = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "PYTHONHASHSEED": "0",
                "PYTHONDONTWRITEBYTECODE": "1", "PYTHONPATH": str(work)}
         for module in ("tests_public", "tests_hidden"):
-            for name in test_names(exercise / f"{module}.py"):
-                try:
-                    proc = subprocess.run(
-                        [sys.executable, "_runner.py", module, name],
-                        cwd=work, env=env, capture_output=True, text=True, timeout=timeout,
-                    )
-                    passed = proc.returncode == 0
-                    stderr_lines = proc.stderr.strip().splitlines()
-                    detail = proc.stdout.strip() or (stderr_lines[-1] if stderr_lines else "")
-                except subprocess.TimeoutExpired:
-                    passed, detail = False, f"timed out after {timeout}s"
-                result.outcomes.append(TestOutcome(module, name, passed, detail))
+            names = test_names(exercise / f"{module}.py")
+            if not names:
+                continue
+            outcomes: dict[str, TestOutcome] = {}
+            try:
+                proc = subprocess.run(
+                    [sys.executable, "_runner.py", module, str(timeout), *names],
+                    cwd=work, env=env, capture_output=True, text=True,
+                    timeout=timeout * len(names) + 10,
+                )
+                for line in proc.stdout.splitlines():
+                    if line.startswith("{"):
+                        data = json.loads(line)
+                        outcomes[data["name"]] = TestOutcome(module, data["name"], data["passed"],
+                                                             data["detail"], data["seconds"])
+                crash = (proc.stderr.strip().splitlines() or ["no output"])[-1]
+            except subprocess.TimeoutExpired:
+                crash = "the test process hung and was killed"
+            for name in names:
+                result.outcomes.append(outcomes.get(name) or TestOutcome(module, name, False, crash))
     return result
 
 
@@ -136,6 +168,10 @@ def check_exercise(exercise: pathlib.Path, timeout: float, verbose: bool) -> lis
     reference = run_candidate(exercise, exercise / "reference.py", timeout)
     for outcome in reference.failed():
         problems.append(f"{name}: reference fails {outcome.module}.{outcome.name}: {outcome.detail}")
+    for outcome in reference.outcomes:
+        if outcome.seconds > SLOW_TEST_SECONDS:
+            problems.append(f"{name}: {outcome.module}.{outcome.name} took {outcome.seconds:.2f}s "
+                            f"(tests must run well under a second)")
 
     candidates = [exercise / "starter.py", *wrongs]
     for path in candidates:

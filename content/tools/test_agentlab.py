@@ -150,6 +150,12 @@ class ScriptedModelTests(unittest.TestCase):
         self.assertIsNotNone(trace.model_calls[0].error)
         self.assertEqual(trace.final_answer, "ok")
 
+    def test_scripted_exception_class_is_instantiated_and_raised(self):
+        model = ScriptedModel([agentlab.TransientModelError, "ok"])
+        with self.assertRaises(agentlab.TransientModelError):
+            model.complete([])
+        self.assertEqual(model.complete([]).content, "ok")
+
     def test_usage_is_counted_per_call(self):
         model = ScriptedModel(["four token answer here"])
         messages = [{"role": "user", "content": "hello"}]

@@ -75,7 +75,10 @@ def test_stops_after_max_attempts():
         extract_ticket(model, "report", max_attempts=3)
     except ExtractionError as exc:
         assert len(model.calls) == 3, "max_attempts=3 means at most three model calls"
-        assert "JSON" in str(exc) or "json" in str(exc), "the error should include the last problem"
+        try:
+            parse_json_reply("no JSON here either")
+        except ValueError as last_problem:
+            assert str(last_problem) in str(exc), "the ExtractionError message should include the last problem"
         return
     raise AssertionError("after max_attempts invalid replies, raise ExtractionError")
 

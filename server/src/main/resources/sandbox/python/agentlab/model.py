@@ -12,7 +12,7 @@ Script entries, one per call, may be:
 * a :class:`ToolCall` or a list of them -- a tool-call request (parallel calls if a list);
 * a :class:`ModelResponse` -- returned as is (its usage is recomputed if left empty);
 * a dict ``{"content": ..., "tool_calls": [...]}`` -- converted to a response;
-* an exception instance (e.g. ``RateLimitError(retry_after=2)``) -- raised by that call;
+* an exception instance (e.g. ``RateLimitError(retry_after=2)``) or class -- raised by that call;
 * a callable ``f(messages, tools, params) -> entry`` -- computed from the request.
 """
 
@@ -254,6 +254,8 @@ class ScriptedModel:
                     "check that your loop stops on a final answer and respects its limits"
                 )
             entry = self._script.popleft()
+            if isinstance(entry, type) and issubclass(entry, BaseException):
+                entry = entry()  # a scripted exception class, e.g. TransientModelError
             while callable(entry) and not isinstance(entry, (ToolCall, ModelResponse, BaseException)):
                 entry = entry(snapshot, schemas, dict(params))
             if isinstance(entry, BaseException):
