@@ -85,7 +85,8 @@ public final class ContentLoader {
                 exerciseDirsByTrack.computeIfAbsent(m.group(1), k -> new LinkedHashSet<>()).add(m.group(2));
                 exerciseFiles.computeIfAbsent("tracks/" + m.group(1) + "/exercises/" + m.group(2),
                         k -> new TreeMap<>()).put(m.group(3), entry.getValue());
-            } else if (!file.startsWith("skills/") && !file.startsWith("tools/") && !file.endsWith("README.md")) {
+            } else if (!file.startsWith("skills/") && !file.startsWith("tools/") && !file.startsWith("eval/")
+                    && !file.endsWith("README.md")) {
                 problems.add(new ContentProblem(file, 0, "file is not part of the content format"));
             }
         }
