@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 
+import io.agentcoach.platform.Tenants;
 import io.agentcoach.testing.Http;
 import io.agentcoach.testing.IntegrationTest;
 import io.agentcoach.testing.TestUsers;
@@ -39,8 +40,9 @@ class ApiKeysIntegrationTests {
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         String secret = created.json().get("secret").asString();
         assertThat(secret).startsWith("ak_").hasSizeGreaterThan(40);
-        assertThat(jdbc.sql("select count(*) from api_keys where secret_hash = ? or prefix = ?")
-                .params(secret, secret).query(Long.class).single()).isZero();
+        assertThat(Tenants.callAs(owner.organizationId(), () -> jdbc.sql(
+                "select count(*) from api_keys where secret_hash = ? or prefix = ?")
+                .params(secret, secret).query(Long.class).single())).isZero();
 
         var viaHeader = http.send(http.request("/api/me").header("X-API-Key", secret).GET().build());
         var viaBearer = http.send(http.request("/api/me").header("Authorization", "Bearer " + secret).GET().build());
@@ -73,8 +75,8 @@ class ApiKeysIntegrationTests {
         assertThat(http.send(http.request("/api/me").header("X-API-Key", secret).GET().build()).status())
                 .isEqualTo(200);
 
-        jdbc.sql("update api_keys set expires_at = current_timestamp - interval '1' second where secret_hash <> ''")
-                .update();
+        Tenants.runAs(owner.organizationId(), () -> jdbc.sql(
+                "update api_keys set expires_at = current_timestamp - interval '1' second").update());
         assertThat(http.send(http.request("/api/me").header("X-API-Key", secret).GET().build()).status())
                 .isEqualTo(401);
 
@@ -95,14 +97,18 @@ class ApiKeysIntegrationTests {
 
     @Test
     void aKeyCannotBeGivenUnknownScopesOrAPastExpiry() {
-        long before = jdbc.sql("select count(*) from api_keys").query(Long.class).single();
+        long before = keys();
         assertThat(owner.postJson("/api/api-keys", """
                 {"name": "x", "scopes": ["root"]}""").status()).isEqualTo(400);
         assertThat(owner.postJson("/api/api-keys", """
                 {"name": "x", "scopes": ["profile"], "expiresAt": "2001-01-01T00:00:00Z"}""").status()).isEqualTo(400);
         assertThat(owner.postJson("/api/api-keys", """
                 {"name": "", "scopes": []}""").status()).isEqualTo(400);
-        assertThat(jdbc.sql("select count(*) from api_keys").query(Long.class).single()).isEqualTo(before);
+        assertThat(keys()).isEqualTo(before);
+    }
+
+    private long keys() {
+        return Tenants.callAsSystem(() -> jdbc.sql("select count(*) from api_keys").query(Long.class).single());
     }
 
     @Test

@@ -5,6 +5,7 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.agentcoach.identity.Role;
+import io.agentcoach.platform.Tenants;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -54,8 +55,9 @@ public final class TestUsers {
             throw new IllegalArgumentException("use platformAdmin() for a platform admin");
         }
         SignedIn person = orgAdmin();
-        jdbc.sql("insert into memberships (organization_id, user_id, role) values (?, ?, ?)")
-                .params(organizationId, person.userId(), role.name().toLowerCase()).update();
+        Tenants.runAs(organizationId, () -> jdbc.sql(
+                "insert into memberships (organization_id, user_id, role) values (?, ?, ?)")
+                .params(organizationId, person.userId(), role.name().toLowerCase()).update());
         return login(person.email(), organizationId);
     }
 

@@ -17,12 +17,14 @@ import io.agentcoach.identity.IdentitySettings;
 import io.agentcoach.identity.Role;
 import io.agentcoach.identity.security.RoleScopes;
 import io.agentcoach.platform.Problems;
+import io.agentcoach.platform.Tenants;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.ErrorResponseException;
 
 /**
@@ -42,9 +44,12 @@ public class Accounts {
     private final PasswordEncoder passwords;
     private final IdentitySettings settings;
     private final String unknownUserHash;
+    private final TransactionTemplate transactions;
 
-    Accounts(JdbcClient jdbc, PasswordEncoder passwords, IdentitySettings settings) {
+    Accounts(JdbcClient jdbc, PasswordEncoder passwords, IdentitySettings settings,
+            PlatformTransactionManager transactionManager) {
         this.jdbc = jdbc;
+        this.transactions = new TransactionTemplate(transactionManager);
         this.passwords = passwords;
         this.settings = settings;
         // compared against when the email is unknown, so both paths take as long
@@ -52,10 +57,14 @@ public class Accounts {
     }
 
     /** Creates a person with a personal organization they administer, and signs them in to it. */
-    @Transactional
     public CurrentUser signUp(String email, String password, String displayName) {
         String key = EmailAddresses.key(email);
         checkPassword(password);
+        String hash = passwords.encode(password);
+        return Tenants.callAsSystem(() -> transactions.execute(status -> create(email, key, hash, displayName)));
+    }
+
+    private CurrentUser create(String email, String key, String passwordHash, String displayName) {
         if (jdbc.sql("select count(*) from users where email_key = ?").param(key).query(Long.class).single() > 0) {
             throw Problems.of(HttpStatus.CONFLICT, "email-taken", "Email already registered",
                     "An account with this email already exists; sign in instead.");
@@ -64,7 +73,7 @@ public class Accounts {
         UUID organizationId = UUID.randomUUID();
         String name = displayName.strip();
         jdbc.sql("insert into users (id, email, email_key, display_name, password_hash) values (?, ?, ?, ?, ?)")
-                .params(userId, email.strip(), key, name, passwords.encode(password)).update();
+                .params(userId, email.strip(), key, name, passwordHash).update();
         jdbc.sql("insert into organizations (id, name, plan) values (?, ?, 'individual')")
                 .params(organizationId, truncate(name + " (personal)", 200)).update();
         jdbc.sql("insert into memberships (organization_id, user_id, role) values (?, ?, 'org_admin')")
@@ -78,6 +87,11 @@ public class Accounts {
      */
     public CurrentUser login(String email, String password, UUID organizationId) {
         String key = EmailAddresses.key(email);
+        // the organization is what this finds out
+        return Tenants.callAsSystem(() -> authenticate(key, password, organizationId));
+    }
+
+    private CurrentUser authenticate(String key, String password, UUID organizationId) {
         Optional<Credentials> found = jdbc.sql("""
                 select id, password_hash, active, locked_until from users where email_key = ?
                 """).param(key).query((rs, n) -> new Credentials(rs.getObject(1, UUID.class), rs.getString(2),
@@ -96,10 +110,16 @@ public class Accounts {
             throw invalidCredentials();
         }
         jdbc.sql("update users set failed_logins = 0, locked_until = null where id = ?").param(user.id()).update();
-        UUID organization = organizationId != null ? organizationId : defaultOrganization(user.id())
-                .orElseThrow(() -> Problems.of(HttpStatus.FORBIDDEN, "no-membership", "No organization",
-                        "This account is not an active member of any organization."));
-        return caller(user.id(), organization).orElseThrow(() -> Problems.notFound("Organization " + organization));
+        if (organizationId == null) {
+            return callerInDefaultOrganization(user.id()).orElseThrow(() -> Problems.of(HttpStatus.FORBIDDEN,
+                    "no-membership", "No organization", "This account is not an active member of any organization."));
+        }
+        return caller(user.id(), organizationId).orElseThrow(() -> Problems.notFound("Organization " + organizationId));
+    }
+
+    /** The caller {@code userId} is in their oldest active membership, if they are active at all. */
+    public Optional<CurrentUser> callerInDefaultOrganization(UUID userId) {
+        return Tenants.callAsSystem(() -> defaultOrganization(userId).flatMap(org -> caller(userId, org)));
     }
 
     /**
@@ -107,7 +127,7 @@ public class Accounts {
      * platform admin may act in any organization), with every scope those roles allow.
      */
     public Optional<CurrentUser> caller(UUID userId, UUID organizationId) {
-        return jdbc.sql("""
+        return Tenants.callAs(organizationId, () -> jdbc.sql("""
                 select u.platform_admin, m.role, (select count(*) from organizations o where o.id = ?)
                 from users u
                 left join memberships m on m.user_id = u.id and m.organization_id = ? and m.active
@@ -122,7 +142,7 @@ public class Accounts {
                     }
                     return roles;
                 }).optional().filter(roles -> !roles.isEmpty())
-                .map(roles -> new CurrentUser(userId, organizationId, roles, RoleScopes.allowedFor(roles)));
+                .map(roles -> new CurrentUser(userId, organizationId, roles, RoleScopes.allowedFor(roles))));
     }
 
     /** What a person sees about themselves. */

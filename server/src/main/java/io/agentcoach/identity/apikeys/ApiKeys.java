@@ -21,6 +21,7 @@ import io.agentcoach.identity.CurrentUser;
 import io.agentcoach.identity.Role;
 import io.agentcoach.identity.security.RoleScopes;
 import io.agentcoach.platform.Problems;
+import io.agentcoach.platform.Tenants;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -101,6 +102,11 @@ public class ApiKeys {
         if (!secret.startsWith(SECRET_PREFIX) || secret.length() > 100) {
             return Optional.empty();
         }
+        // the tenant is what this lookup finds out
+        return Tenants.callAsSystem(() -> lookUp(secret));
+    }
+
+    private Optional<CurrentUser> lookUp(String secret) {
         Optional<KeyOwner> owner = jdbc.sql("""
                 select k.id, k.organization_id, k.user_id, k.scopes, m.role, u.platform_admin
                 from api_keys k

@@ -10,10 +10,12 @@ import io.agentcoach.identity.CurrentUsers;
 import io.agentcoach.identity.Role;
 import io.agentcoach.identity.Scopes;
 import io.agentcoach.platform.Problems;
+import io.agentcoach.platform.Tenants;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Organizations and their members. A caller sees only the organization they act in (a platform
@@ -25,30 +27,37 @@ public class Organizations {
 
     private final JdbcClient jdbc;
     private final CurrentUsers users;
+    private final TransactionTemplate transactions;
 
-    Organizations(JdbcClient jdbc, CurrentUsers users) {
+    Organizations(JdbcClient jdbc, CurrentUsers users, PlatformTransactionManager transactionManager) {
         this.jdbc = jdbc;
         this.users = users;
+        this.transactions = new TransactionTemplate(transactionManager);
     }
 
     public Organization get(UUID id) {
         visible(id);
-        return jdbc.sql("select id, name, plan, settings from organizations where id = ?").param(id)
+        return Tenants.callAs(id, () -> jdbc.sql("select id, name, plan, settings from organizations where id = ?").param(id)
                 .query((rs, n) -> new Organization(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
                         rs.getString(4)))
-                .optional().orElseThrow(() -> Problems.notFound("Organization " + id));
+                .optional().orElseThrow(() -> Problems.notFound("Organization " + id)));
     }
 
     public List<Member> members(UUID organizationId) {
         administered(organizationId);
-        return jdbc.sql(MEMBERS + " where m.organization_id = ? order by u.email_key")
-                .param(organizationId).query(Organizations::member).list();
+        return Tenants.callAs(organizationId, () -> jdbc.sql(MEMBERS + " where m.organization_id = ? order by u.email_key")
+                .param(organizationId).query(Organizations::member).list());
     }
 
     /** Changes a member's role and/or active flag; the last active org admin cannot be removed. */
-    @Transactional
     public Member update(UUID organizationId, UUID userId, Role role, Boolean active) {
         administered(organizationId);
+        // a platform admin works in the organization named, not in their own
+        return Tenants.callAs(organizationId, () -> transactions.execute(s -> change(organizationId, userId, role,
+                active)));
+    }
+
+    private Member change(UUID organizationId, UUID userId, Role role, Boolean active) {
         Member current = member(organizationId, userId);
         Role newRole = role == null ? Role.valueOf(current.role().toUpperCase()) : role;
         boolean newActive = active == null ? current.active() : active;

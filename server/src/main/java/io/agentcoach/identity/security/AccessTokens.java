@@ -17,6 +17,7 @@ import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
 import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
 import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
  * Issues and reads the JWT access tokens of this server: subject is the user, {@code org} the
@@ -45,7 +46,7 @@ public class AccessTokens implements Converter<Jwt, CurrentUserAuthentication> {
         Instant now = Instant.now();
         Instant expires = now.plus(settings.accessTokenTtl());
         JwtClaimsSet claims = JwtClaimsSet.builder()
-                .issuer(settings.issuer())
+                .issuer(issuer())
                 .subject(user.userId().toString())
                 .id(UUID.randomUUID().toString())
                 .issuedAt(now)
@@ -59,6 +60,12 @@ public class AccessTokens implements Converter<Jwt, CurrentUserAuthentication> {
         return new Issued(token, expires, settings.accessTokenTtl().toSeconds());
     }
 
+    /** The configured issuer, or this request's base URL as the authorization server derives it. */
+    private String issuer() {
+        return settings.issuer().isBlank() ? ServletUriComponentsBuilder.fromCurrentContextPath().build().toUriString()
+                : settings.issuer();
+    }
+
     /** Reads a verified token back into the caller it was issued for. */
     @Override
     public CurrentUserAuthentication convert(Jwt jwt) {
@@ -68,8 +75,14 @@ public class AccessTokens implements Converter<Jwt, CurrentUserAuthentication> {
             List<String> roleNames = jwt.getClaimAsStringList(ROLES);
             Set<Role> roles = roleNames == null ? Set.of()
                     : Set.copyOf(roleNames.stream().map(r -> Role.valueOf(r.toUpperCase())).toList());
-            String scope = jwt.getClaimAsString(SCOPE);
-            Set<String> scopes = scope == null || scope.isBlank() ? Set.of() : Set.of(scope.split(" "));
+            Object scope = jwt.getClaims().get(SCOPE);
+            Set<String> scopes = switch (scope) {
+                case null -> Set.of();
+                case String s when s.isBlank() -> Set.of();
+                case String s -> Set.copyOf(List.of(s.split(" ")));
+                case java.util.Collection<?> c -> Set.copyOf(c.stream().map(String::valueOf).toList());
+                default -> throw new IllegalArgumentException("scope");
+            };
             return new CurrentUserAuthentication(new CurrentUser(userId, organizationId, roles, scopes), "jwt");
         } catch (RuntimeException e) {
             throw new InvalidBearerTokenException("The access token does not describe a caller.");

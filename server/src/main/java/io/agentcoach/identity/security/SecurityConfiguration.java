@@ -58,14 +58,16 @@ class SecurityConfiguration {
                         .jwt(jwt -> jwt.decoder(jwtDecoder).jwtAuthenticationConverter(tokens)))
                 .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems))
                 .addFilterBefore(new ApiKeyAuthenticationFilter(apiKeys, problems),
-                        BearerTokenAuthenticationFilter.class);
+                        BearerTokenAuthenticationFilter.class)
+                .addFilterAfter(new TenantBindingFilter(), BearerTokenAuthenticationFilter.class);
         return http.build();
     }
 
     @Bean
     JwtDecoder jwtDecoder(SigningKeys keys, IdentitySettings settings) {
         NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSource(keys).build();
-        decoder.setJwtValidator(JwtValidators.createDefaultWithIssuer(settings.issuer()));
+        decoder.setJwtValidator(settings.issuer().isBlank() ? JwtValidators.createDefault()
+                : JwtValidators.createDefaultWithIssuer(settings.issuer()));
         return decoder;
     }
 
