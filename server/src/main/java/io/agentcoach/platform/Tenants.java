@@ -36,6 +36,14 @@ public final class Tenants {
         });
     }
 
+    /** Runs {@code work} across all tenants. */
+    public static void runAsSystem(Runnable work) {
+        callAsSystem(() -> {
+            work.run();
+            return null;
+        });
+    }
+
     /** The bound tenant, if any. */
     public static Optional<UUID> current() {
         Binding binding = CURRENT.get();

@@ -72,6 +72,9 @@ class AuthorizationMatrixIntegrationTests {
                 new int[] {401, 403, 403, 201, 201, 201});
         expected.put(new Call("DELETE", "/api/api-keys/" + UUID.randomUUID(), null),
                 new int[] {401, 404, 404, 404, 404, 404});
+        expected.put(new Call("GET", "/api/organizations/" + a + "/audit", null),
+                new int[] {401, 403, 403, 200, 404, 200});
+        expected.put(new Call("GET", "/api/audit/verify", null), new int[] {401, 403, 403, 403, 403, 200});
         expected.put(new Call("GET", "/actuator/metrics", null), new int[] {401, 403, 403, 403, 403, 200});
         expected.put(new Call("GET", "/actuator/health", null), new int[] {200, 200, 200, 200, 200, 200});
 

@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
+import io.agentcoach.identity.AuditLog;
 import io.agentcoach.identity.CurrentUser;
 import io.agentcoach.identity.IdentitySettings;
 import io.agentcoach.identity.Role;
@@ -45,10 +46,12 @@ public class Accounts {
     private final IdentitySettings settings;
     private final String unknownUserHash;
     private final TransactionTemplate transactions;
+    private final AuditLog audit;
 
     Accounts(JdbcClient jdbc, PasswordEncoder passwords, IdentitySettings settings,
-            PlatformTransactionManager transactionManager) {
+            PlatformTransactionManager transactionManager, AuditLog audit) {
         this.jdbc = jdbc;
+        this.audit = audit;
         this.transactions = new TransactionTemplate(transactionManager);
         this.passwords = passwords;
         this.settings = settings;
@@ -61,7 +64,9 @@ public class Accounts {
         String key = EmailAddresses.key(email);
         checkPassword(password);
         String hash = passwords.encode(password);
-        return Tenants.callAsSystem(() -> transactions.execute(status -> create(email, key, hash, displayName)));
+        CurrentUser created = Tenants.callAsSystem(() -> transactions.execute(s -> create(email, key, hash, displayName)));
+        audit.record(created.organizationId(), created.userId(), "user.signed_up", created.userId().toString(), null);
+        return created;
     }
 
     private CurrentUser create(String email, String key, String passwordHash, String displayName) {
@@ -98,23 +103,27 @@ public class Accounts {
                         rs.getBoolean(3), instant(rs.getObject(4, OffsetDateTime.class)))).optional();
         if (found.isEmpty() || found.get().passwordHash() == null) {
             passwords.matches(password, unknownUserHash);
+            audit.record(null, null, "login.failed", null, "unknown account");
             throw invalidCredentials();
         }
         Credentials user = found.get();
         Instant now = Instant.now();
         if (user.lockedUntil() != null && user.lockedUntil().isAfter(now)) {
+            audit.record(null, user.id(), "login.refused_locked", user.id().toString(), null);
             throw locked(Duration.between(now, user.lockedUntil()));
         }
         if (!passwords.matches(password, user.passwordHash()) || !user.active()) {
             recordFailure(user.id(), now);
+            audit.record(null, user.id(), "login.failed", user.id().toString(), null);
             throw invalidCredentials();
         }
         jdbc.sql("update users set failed_logins = 0, locked_until = null where id = ?").param(user.id()).update();
-        if (organizationId == null) {
-            return callerInDefaultOrganization(user.id()).orElseThrow(() -> Problems.of(HttpStatus.FORBIDDEN,
-                    "no-membership", "No organization", "This account is not an active member of any organization."));
-        }
-        return caller(user.id(), organizationId).orElseThrow(() -> Problems.notFound("Organization " + organizationId));
+        CurrentUser caller = organizationId == null
+                ? callerInDefaultOrganization(user.id()).orElseThrow(() -> Problems.of(HttpStatus.FORBIDDEN,
+                        "no-membership", "No organization", "This account is not an active member of any organization."))
+                : caller(user.id(), organizationId).orElseThrow(() -> Problems.notFound("Organization " + organizationId));
+        audit.record(caller.organizationId(), caller.userId(), "login.succeeded", caller.userId().toString(), null);
+        return caller;
     }
 
     /** The caller {@code userId} is in their oldest active membership, if they are active at all. */

@@ -17,6 +17,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 
+import io.agentcoach.identity.AuditLog;
 import io.agentcoach.identity.CurrentUser;
 import io.agentcoach.identity.Role;
 import io.agentcoach.identity.security.RoleScopes;
@@ -41,9 +42,11 @@ public class ApiKeys {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final JdbcClient jdbc;
+    private final AuditLog audit;
 
-    ApiKeys(JdbcClient jdbc) {
+    ApiKeys(JdbcClient jdbc, AuditLog audit) {
         this.jdbc = jdbc;
+        this.audit = audit;
     }
 
     /** Creates a key for the caller; scopes beyond what the caller holds are refused. */
@@ -72,6 +75,8 @@ public class ApiKeys {
                 values (?, ?, ?, ?, ?, ?, ?, ?)
                 """).params(id, owner.organizationId(), owner.userId(), name, prefix, hash(secret),
                         String.join(" ", new TreeSet<>(scopes)), utc(expiresAt)).update();
+        audit.record(owner.organizationId(), owner.userId(), "api_key.created", id.toString(),
+                "scopes=" + String.join(" ", new TreeSet<>(scopes)));
         return new Created(find(owner, id).orElseThrow(), secret);
     }
 
@@ -90,6 +95,7 @@ public class ApiKeys {
         if (changed == 0) {
             throw Problems.notFound("API key " + id);
         }
+        audit.record(owner.organizationId(), owner.userId(), "api_key.revoked", id.toString(), null);
         return find(owner, id).orElseThrow();
     }
 

@@ -6,6 +6,7 @@ import java.util.TreeSet;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import io.agentcoach.identity.AuditLog;
 import io.agentcoach.identity.CurrentUser;
 import io.agentcoach.identity.IdentitySettings;
 import io.agentcoach.identity.account.Accounts;
@@ -120,8 +121,8 @@ class AuthorizationServerConfiguration {
 
     @Bean
     OAuth2AuthorizationService authorizations(JdbcOperations jdbcOperations, JdbcClient jdbc,
-            RegisteredClientRepository clients) {
-        return new RotatingRefreshTokens(new JdbcOAuth2AuthorizationService(jdbcOperations, clients), jdbc);
+            RegisteredClientRepository clients, AuditLog audit) {
+        return new RotatingRefreshTokens(new JdbcOAuth2AuthorizationService(jdbcOperations, clients), jdbc, audit);
     }
 
     @Bean

@@ -5,6 +5,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
+import io.agentcoach.identity.AuditLog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -26,10 +27,12 @@ final class RotatingRefreshTokens implements OAuth2AuthorizationService {
 
     private final OAuth2AuthorizationService delegate;
     private final JdbcClient jdbc;
+    private final AuditLog audit;
 
-    RotatingRefreshTokens(OAuth2AuthorizationService delegate, JdbcClient jdbc) {
+    RotatingRefreshTokens(OAuth2AuthorizationService delegate, JdbcClient jdbc, AuditLog audit) {
         this.delegate = delegate;
         this.jdbc = jdbc;
+        this.audit = audit;
     }
 
     @Override
@@ -64,9 +67,19 @@ final class RotatingRefreshTokens implements OAuth2AuthorizationService {
                         log.warn("A replaced refresh token was presented again; revoking authorization {} of {}",
                                 family.getId(), family.getPrincipalName());
                         delegate.remove(family);
+                        audit.record(null, actor(family.getPrincipalName()), "refresh_token.reused", family.getId(),
+                                "authorization revoked");
                     });
         }
         return found;
+    }
+
+    private static java.util.UUID actor(String principalName) {
+        try {
+            return java.util.UUID.fromString(principalName);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
     private static String refreshToken(OAuth2Authorization authorization) {

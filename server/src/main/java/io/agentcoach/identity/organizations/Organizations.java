@@ -5,6 +5,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 
+import io.agentcoach.identity.AuditLog;
 import io.agentcoach.identity.CurrentUser;
 import io.agentcoach.identity.CurrentUsers;
 import io.agentcoach.identity.Role;
@@ -28,9 +29,11 @@ public class Organizations {
     private final JdbcClient jdbc;
     private final CurrentUsers users;
     private final TransactionTemplate transactions;
+    private final AuditLog audit;
 
-    Organizations(JdbcClient jdbc, CurrentUsers users, PlatformTransactionManager transactionManager) {
+    Organizations(JdbcClient jdbc, CurrentUsers users, PlatformTransactionManager transactionManager, AuditLog audit) {
         this.jdbc = jdbc;
+        this.audit = audit;
         this.users = users;
         this.transactions = new TransactionTemplate(transactionManager);
     }
@@ -44,17 +47,20 @@ public class Organizations {
     }
 
     public List<Member> members(UUID organizationId) {
-        administered(organizationId);
+        administer(organizationId);
         return Tenants.callAs(organizationId, () -> jdbc.sql(MEMBERS + " where m.organization_id = ? order by u.email_key")
                 .param(organizationId).query(Organizations::member).list());
     }
 
     /** Changes a member's role and/or active flag; the last active org admin cannot be removed. */
     public Member update(UUID organizationId, UUID userId, Role role, Boolean active) {
-        administered(organizationId);
+        CurrentUser admin = administer(organizationId);
         // a platform admin works in the organization named, not in their own
-        return Tenants.callAs(organizationId, () -> transactions.execute(s -> change(organizationId, userId, role,
-                active)));
+        Member changed = Tenants.callAs(organizationId, () -> transactions.execute(s -> change(organizationId, userId,
+                role, active)));
+        audit.record(organizationId, admin.userId(), "member.changed", userId.toString(),
+                "role=" + changed.role() + " active=" + changed.active());
+        return changed;
     }
 
     private Member change(UUID organizationId, UUID userId, Role role, Boolean active) {
@@ -90,7 +96,8 @@ public class Organizations {
         return caller;
     }
 
-    private CurrentUser administered(UUID organizationId) {
+    /** The caller, who must be an org admin of {@code organizationId}: 404 outside it, 403 within. */
+    public CurrentUser administer(UUID organizationId) {
         CurrentUser caller = visible(organizationId);
         if (!caller.has(Role.ORG_ADMIN) || !caller.hasScope(Scopes.ORG_ADMIN)) {
             throw Problems.of(HttpStatus.FORBIDDEN, "forbidden", "Not allowed",
