@@ -21,13 +21,25 @@ public final class Http {
 
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String base;
+    private final String authorization;
 
     public Http(int port) {
-        this.base = "http://127.0.0.1:" + port;
+        this("http://127.0.0.1:" + port, null);
+    }
+
+    private Http(String base, String authorization) {
+        this.base = base;
+        this.authorization = authorization;
+    }
+
+    /** This client, sending {@code Authorization: Bearer <token>} on every request. */
+    public Http withBearer(String token) {
+        return new Http(base, "Bearer " + token);
     }
 
     public HttpRequest.Builder request(String path) {
-        return HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30));
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30));
+        return authorization == null ? builder : builder.header("Authorization", authorization);
     }
 
     public Response get(String path) {

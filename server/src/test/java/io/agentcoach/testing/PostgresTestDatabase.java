@@ -18,20 +18,30 @@ import org.springframework.core.env.MapPropertySource;
  * dropped when the context closes. Contexts therefore never see each other's rows, and several
  * checkouts can run the suite against one server at the same time.
  *
+ * <p>The application connects as {@link #APP_USER}, a role that is neither superuser nor has
+ * BYPASSRLS, exactly as in production (docs/operations.md): it owns the schema it migrates, and
+ * the forced row-level security policies bind it all the same. The administrator ({@link #USER})
+ * only creates and drops schemas and that role.
+ *
  * <p>Settings (environment): {@code AGENTCOACH_TEST_DB_URL} (default
  * {@code jdbc:postgresql://127.0.0.1:5432/test}), {@code AGENTCOACH_TEST_DB_USER} (default
- * {@code postgres}), {@code AGENTCOACH_TEST_DB_PASSWORD} (default empty).
+ * {@code postgres}), {@code AGENTCOACH_TEST_DB_PASSWORD} (default empty),
+ * {@code AGENTCOACH_TEST_DB_APP_USER} (default {@code agentcoach_app}),
+ * {@code AGENTCOACH_TEST_DB_APP_PASSWORD} (default empty).
  */
 public final class PostgresTestDatabase implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
     public static final String URL = env("AGENTCOACH_TEST_DB_URL", "jdbc:postgresql://127.0.0.1:5432/test");
     public static final String USER = env("AGENTCOACH_TEST_DB_USER", "postgres");
     public static final String PASSWORD = env("AGENTCOACH_TEST_DB_PASSWORD", "");
+    public static final String APP_USER = env("AGENTCOACH_TEST_DB_APP_USER", "agentcoach_app");
+    public static final String APP_PASSWORD = env("AGENTCOACH_TEST_DB_APP_PASSWORD", "");
 
     @Override
     public void initialize(ConfigurableApplicationContext context) {
         String schema = "t_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
-        execute("create schema " + schema);
+        createAppRole();
+        execute("create schema " + schema + " authorization " + APP_USER);
         String url = URL + (URL.contains("?") ? "&" : "?") + "currentSchema=" + schema;
         if (!context.getEnvironment().containsProperty("agentcoach.content.dir")) {
             context.getEnvironment().getPropertySources().addLast(new MapPropertySource("testContent",
@@ -39,8 +49,8 @@ public final class PostgresTestDatabase implements ApplicationContextInitializer
         }
         context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("postgresTestDatabase", Map.of(
                 "spring.datasource.url", url,
-                "spring.datasource.username", USER,
-                "spring.datasource.password", PASSWORD,
+                "spring.datasource.username", APP_USER,
+                "spring.datasource.password", APP_PASSWORD,
                 "spring.flyway.default-schema", schema,
                 "spring.flyway.schemas", schema,
                 "agentcoach.test.schema", schema)));
@@ -49,6 +59,13 @@ public final class PostgresTestDatabase implements ApplicationContextInitializer
                 execute("drop schema if exists " + schema + " cascade");
             }
         });
+    }
+
+    /** The application's role: may log in, owns nothing but its schemas, never bypasses RLS. */
+    private static void createAppRole() {
+        String password = APP_PASSWORD.isEmpty() ? "" : " password '" + APP_PASSWORD.replace("'", "''") + "'";
+        execute("do $$ begin create role " + APP_USER + " login nosuperuser nobypassrls" + password + "; "
+                + "exception when duplicate_object or unique_violation then null; end $$");
     }
 
     /** Runs one statement as the test database's administrator. */

@@ -3,11 +3,13 @@ package io.agentcoach.platform.web;
 import java.io.IOException;
 import java.net.URI;
 
+import io.agentcoach.platform.ProblemResponses;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
+import org.springframework.web.ErrorResponse;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -15,12 +17,19 @@ import tools.jackson.databind.json.JsonMapper;
  * (servlet filters, the error controller).
  */
 @Component
-class ProblemWriter {
+class ProblemWriter implements ProblemResponses {
 
     private final JsonMapper json;
 
     ProblemWriter(JsonMapper json) {
         this.json = json;
+    }
+
+    @Override
+    public void write(HttpServletRequest request, HttpServletResponse response, ErrorResponse error)
+            throws IOException {
+        error.getHeaders().forEach((name, values) -> values.forEach(v -> response.addHeader(name, v)));
+        write(request, response, error.getBody());
     }
 
     void write(HttpServletRequest request, HttpServletResponse response, ProblemDetail problem) throws IOException {

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 
 import io.agentcoach.testing.Http;
 import io.agentcoach.testing.IntegrationTest;
+import io.agentcoach.testing.TestUsers;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.Max;
@@ -15,9 +16,11 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -26,7 +29,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Every kind of bad request gets a 4xx RFC 9457 problem with a stable type, never a 500, an HTML
- * page or a stack trace. Sent over real HTTP to a server on a random port.
+ * page or a stack trace. Sent over real HTTP to a server on a random port, by a signed-in user
+ * (the API needs credentials; what happens without them is checked by identity's tests).
  */
 @IntegrationTest(properties = "agentcoach.http.max-body-size=4KB")
 @Import(ErrorResponsesIntegrationTests.Echo.class)
@@ -35,11 +39,14 @@ class ErrorResponsesIntegrationTests {
     @LocalServerPort
     int port;
 
+    @Autowired
+    JdbcClient jdbc;
+
     Http http;
 
     @BeforeEach
     void client() {
-        http = new Http(port);
+        http = new Http(port).withBearer(new TestUsers(new Http(port), jdbc).orgAdmin().token());
     }
 
     @Test

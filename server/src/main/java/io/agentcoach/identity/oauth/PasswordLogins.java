@@ -1,0 +1,48 @@
+package io.agentcoach.identity.oauth;
+
+import java.util.List;
+
+import io.agentcoach.identity.CurrentUser;
+import io.agentcoach.identity.account.Accounts;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.LockedException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.authority.FactorGrantedAuthority;
+import org.springframework.web.ErrorResponseException;
+
+/**
+ * Checks the password typed into the authorization server's login page with the same rules as
+ * the API login (lockout included). The authenticated principal's name is the user's id.
+ */
+final class PasswordLogins implements AuthenticationProvider {
+
+    private final Accounts accounts;
+
+    PasswordLogins(Accounts accounts) {
+        this.accounts = accounts;
+    }
+
+    @Override
+    public Authentication authenticate(Authentication authentication) {
+        try {
+            CurrentUser user = accounts.login(authentication.getName(), String.valueOf(authentication.getCredentials()),
+                    null);
+            // the factor's time becomes the ID token's auth_time
+            return UsernamePasswordAuthenticationToken.authenticated(user.userId().toString(), null,
+                    List.of(FactorGrantedAuthority.fromAuthority(FactorGrantedAuthority.PASSWORD_AUTHORITY)));
+        } catch (ErrorResponseException e) {
+            if (e.getStatusCode().isSameCodeAs(HttpStatus.TOO_MANY_REQUESTS)) {
+                throw new LockedException("Too many failed logins; try again later.");
+            }
+            throw new BadCredentialsException("The email or password is not correct.");
+        }
+    }
+
+    @Override
+    public boolean supports(Class<?> authentication) {
+        return UsernamePasswordAuthenticationToken.class.isAssignableFrom(authentication);
+    }
+}

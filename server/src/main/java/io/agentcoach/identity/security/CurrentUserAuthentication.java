@@ -1,0 +1,62 @@
+package io.agentcoach.identity.security;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import io.agentcoach.identity.CurrentUser;
+import io.agentcoach.identity.Role;
+import org.springframework.security.authentication.AbstractAuthenticationToken;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+
+/**
+ * An authenticated request: the caller as other modules see it, and how they proved it (an access
+ * token or an API key). Authorities are {@code ROLE_<role>} and {@code SCOPE_<scope>}.
+ */
+public final class CurrentUserAuthentication extends AbstractAuthenticationToken {
+
+    private final CurrentUser user;
+    private final String credentialKind;
+
+    public CurrentUserAuthentication(CurrentUser user, String credentialKind) {
+        super(authorities(user));
+        this.user = user;
+        this.credentialKind = credentialKind;
+        setAuthenticated(true);
+    }
+
+    private static List<GrantedAuthority> authorities(CurrentUser user) {
+        List<GrantedAuthority> authorities = new ArrayList<>();
+        for (Role role : user.roles()) {
+            authorities.add(new SimpleGrantedAuthority("ROLE_" + role.name()));
+        }
+        for (String scope : user.scopes()) {
+            authorities.add(new SimpleGrantedAuthority("SCOPE_" + scope));
+        }
+        return authorities;
+    }
+
+    public CurrentUser user() {
+        return user;
+    }
+
+    /** {@code jwt} or {@code api-key}. */
+    public String credentialKind() {
+        return credentialKind;
+    }
+
+    @Override
+    public Object getCredentials() {
+        return "";
+    }
+
+    @Override
+    public Object getPrincipal() {
+        return user;
+    }
+
+    @Override
+    public String getName() {
+        return user.userId().toString();
+    }
+}

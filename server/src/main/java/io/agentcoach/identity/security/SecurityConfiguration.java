@@ -1,0 +1,79 @@
+package io.agentcoach.identity.security;
+
+import io.agentcoach.identity.IdentitySettings;
+import io.agentcoach.identity.apikeys.ApiKeys;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * The API is stateless: every request proves who it is with a bearer JWT issued by this server or
+ * an API key; there are no sessions and no cookies, hence no CSRF tokens. Public: the web app and
+ * its static assets, health, info and Prometheus metrics (scraped inside the cluster; put them
+ * behind the ingress's own rules if they must not be public), the API description, sign-up and
+ * login. Everything under {@code /api/} needs credentials; other actuator endpoints need a
+ * platform admin.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableMethodSecurity
+@EnableConfigurationProperties(IdentitySettings.class)
+class SecurityConfiguration {
+
+    @Bean
+    SecurityFilterChain api(HttpSecurity http, JwtDecoder jwtDecoder, AccessTokens tokens, ApiKeys apiKeys,
+            ProblemSecurityHandlers problems) {
+        http.csrf(csrf -> csrf.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .httpBasic(b -> b.disable())
+                .formLogin(f -> f.disable())
+                .logout(l -> l.disable())
+                .requestCache(c -> c.disable())
+                .anonymous(a -> { })
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers("/error").permitAll()
+                        .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info",
+                                "/actuator/prometheus").permitAll()
+                        .requestMatchers("/actuator/**").hasRole("PLATFORM_ADMIN")
+                        .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
+                        .permitAll()
+                        .requestMatchers(HttpMethod.POST, "/api/auth/signup", "/api/auth/login").permitAll()
+                        .requestMatchers("/api/**").authenticated()
+                        // the web app: its shell, client routes and static assets
+                        .anyRequest().permitAll())
+                .oauth2ResourceServer(resource -> resource
+                        .bearerTokenResolver(ApiKeyAuthenticationFilter.jwtOnlyResolver())
+                        .authenticationEntryPoint(problems)
+                        .accessDeniedHandler(problems)
+                        .jwt(jwt -> jwt.decoder(jwtDecoder).jwtAuthenticationConverter(tokens)))
+                .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+                .addFilterBefore(new ApiKeyAuthenticationFilter(apiKeys, problems),
+                        BearerTokenAuthenticationFilter.class)
+                .addFilterAfter(new TenantBindingFilter(), BearerTokenAuthenticationFilter.class);
+        return http.build();
+    }
+
+    @Bean
+    JwtDecoder jwtDecoder(SigningKeys keys, IdentitySettings settings) {
+        NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSource(keys).build();
+        decoder.setJwtValidator(settings.issuer().isBlank() ? JwtValidators.createDefault()
+                : JwtValidators.createDefaultWithIssuer(settings.issuer()));
+        return decoder;
+    }
+
+    /** bcrypt today, and still able to check hashes of any scheme Spring Security knows. */
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+}

@@ -1,0 +1,111 @@
+package io.agentcoach.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpRequest;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import io.agentcoach.testing.Http;
+import io.agentcoach.testing.IntegrationTest;
+import io.agentcoach.testing.TestUsers;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Every endpoint of the identity module, called by each kind of caller, with the status each must
+ * get. A request for another organization's things answers 404, never 403, so it reveals nothing.
+ */
+@IntegrationTest
+class AuthorizationMatrixIntegrationTests {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    record Call(String method, String path, String body) {
+    }
+
+    @Test
+    void eachCallerGetsExactlyTheExpectedStatus() {
+        Http http = new Http(port);
+        TestUsers users = new TestUsers(http, jdbc);
+        TestUsers.SignedIn adminA = users.orgAdmin();
+        UUID a = adminA.organizationId();
+        TestUsers.SignedIn learner = users.member(a, Role.LEARNER);
+        TestUsers.SignedIn instructor = users.member(a, Role.INSTRUCTOR);
+        TestUsers.SignedIn adminB = users.orgAdmin();
+        TestUsers.SignedIn platformAdmin = users.platformAdmin();
+        UUID target = users.member(a, Role.LEARNER).userId();
+
+        Map<String, String> callers = new LinkedHashMap<>();
+        callers.put("anonymous", null);
+        callers.put("learner", learner.token());
+        callers.put("instructor", instructor.token());
+        callers.put("org_admin", adminA.token());
+        callers.put("other_org_admin", adminB.token());
+        callers.put("platform_admin", platformAdmin.token());
+
+        Map<Call, int[]> expected = new LinkedHashMap<>();
+        //                                                                anon learner instr admin otherAdmin platform
+        expected.put(new Call("GET", "/api/me", null), new int[] {401, 200, 200, 200, 200, 200});
+        expected.put(new Call("GET", "/api/organizations/" + a, null), new int[] {401, 200, 200, 200, 404, 200});
+        expected.put(new Call("GET", "/api/organizations/" + UUID.randomUUID(), null),
+                new int[] {401, 404, 404, 404, 404, 404});
+        expected.put(new Call("GET", "/api/organizations/" + a + "/members", null),
+                new int[] {401, 403, 403, 200, 404, 200});
+        expected.put(new Call("PATCH", "/api/organizations/" + a + "/members/" + target, "{\"role\":\"instructor\"}"),
+                new int[] {401, 403, 403, 200, 404, 200});
+        expected.put(new Call("PATCH", "/api/organizations/" + a + "/members/" + UUID.randomUUID(),
+                "{\"role\":\"instructor\"}"), new int[] {401, 403, 403, 404, 404, 404});
+        expected.put(new Call("GET", "/api/api-keys", null), new int[] {401, 200, 200, 200, 200, 200});
+        expected.put(new Call("POST", "/api/api-keys", "{\"name\":\"ci\",\"scopes\":[\"profile\"]}"),
+                new int[] {401, 201, 201, 201, 201, 201});
+        expected.put(new Call("POST", "/api/api-keys", "{\"name\":\"ci\",\"scopes\":[\"org:admin\"]}"),
+                new int[] {401, 403, 403, 201, 201, 201});
+        expected.put(new Call("DELETE", "/api/api-keys/" + UUID.randomUUID(), null),
+                new int[] {401, 404, 404, 404, 404, 404});
+        expected.put(new Call("GET", "/api/organizations/" + a + "/audit", null),
+                new int[] {401, 403, 403, 200, 404, 200});
+        expected.put(new Call("GET", "/api/audit/verify", null), new int[] {401, 403, 403, 403, 403, 200});
+        expected.put(new Call("GET", "/actuator/metrics", null), new int[] {401, 403, 403, 403, 403, 200});
+        expected.put(new Call("GET", "/actuator/health", null), new int[] {200, 200, 200, 200, 200, 200});
+
+        List<String> mismatches = new ArrayList<>();
+        expected.forEach((call, statuses) -> {
+            int i = 0;
+            for (var caller : callers.entrySet()) {
+                Http.Response r = http.send(request(http, call, caller.getValue()));
+                if (r.status() != statuses[i]) {
+                    mismatches.add(caller.getKey() + " " + call.method() + " " + call.path() + ": expected "
+                            + statuses[i] + ", got " + r.status() + " " + r.body());
+                }
+                if (r.status() >= 400) {
+                    assertThat(r.isProblem()).as(call + " as " + caller.getKey()).isTrue();
+                }
+                i++;
+            }
+        });
+        assertThat(mismatches).isEmpty();
+    }
+
+    private static HttpRequest request(Http http, Call call, String token) {
+        HttpRequest.Builder b = http.request(call.path()).header("Accept", "application/json");
+        if (token != null) {
+            b.header("Authorization", "Bearer " + token);
+        }
+        HttpRequest.BodyPublisher body = call.body() == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(call.body());
+        if (call.body() != null) {
+            b.header("Content-Type", "application/json");
+        }
+        return b.method(call.method(), body).build();
+    }
+}

@@ -1,0 +1,231 @@
+package io.agentcoach.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import io.agentcoach.testing.Http;
+import io.agentcoach.testing.IntegrationTest;
+import io.agentcoach.testing.TestUsers;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The OAuth 2.1 authorization server as the CLI uses it: sign in through the browser with
+ * authorization code + PKCE, exchange the code, refresh (rotating), revoke. Real HTTP, real
+ * PostgreSQL.
+ */
+@IntegrationTest
+class AuthorizationServerIntegrationTests {
+
+    static final String CLIENT = "agentcoach-cli";
+    static final String REDIRECT = "http://127.0.0.1:47123/callback";
+    static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    Http http;
+    TestUsers.SignedIn person;
+
+    @BeforeEach
+    void signUp() {
+        http = new Http(port);
+        person = new TestUsers(http, jdbc).orgAdmin();
+    }
+
+    @Test
+    void discoveryAndJwksPublishOnlyPublicKeys() {
+        JsonNode discovery = http.get("/.well-known/openid-configuration").json();
+        assertThat(discovery.get("issuer").asString()).isEqualTo("http://127.0.0.1:" + port);
+        assertThat(discovery.get("code_challenge_methods_supported").toString()).contains("S256");
+        JsonNode jwks = http.get("/oauth2/jwks").json();
+        assertThat(jwks.get("keys").size()).isPositive();
+        jwks.get("keys").forEach(key -> {
+            assertThat(key.get("kty").asString()).isEqualTo("RSA");
+            assertThat(key.has("d")).isFalse();
+        });
+    }
+
+    @Test
+    void authorizationCodeWithPkceGivesATokenTheApiAccepts() throws Exception {
+        Tokens tokens = signInWithPkce();
+        var me = http.withBearer(tokens.access()).get("/api/me");
+        assertThat(me.status()).as(me.body()).isEqualTo(200);
+        assertThat(me.json().get("userId").asString()).isEqualTo(person.userId().toString());
+        assertThat(me.json().get("organizationId").asString()).isEqualTo(person.organizationId().toString());
+        assertThat(me.json().get("scopes").valueStream().map(JsonNode::asString).toList())
+                .containsExactly("coach:chat", "profile");
+        assertThat(jdbc.sql("select count(*) from oauth2_authorization where principal_name = ?")
+                .param(person.userId().toString()).query(Long.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    void pkceIsRequiredOfPublicClients() throws Exception {
+        Browser browser = new Browser();
+        var r = browser.get("/oauth2/authorize?" + form(Map.of("response_type", "code", "client_id", CLIENT,
+                "redirect_uri", REDIRECT, "scope", "openid profile", "state", "s1")));
+        assertThat(r.statusCode()).isEqualTo(302);
+        String location = r.headers().firstValue("Location").orElseThrow();
+        assertThat(location).startsWith(REDIRECT).contains("error=invalid_request").doesNotContain("code=");
+
+        // a code obtained with PKCE cannot be redeemed with the wrong verifier
+        Browser signedIn = new Browser();
+        String code = signedIn.authorize(person.email(), challenge("the-right-verifier-" + "x".repeat(40)));
+        var wrong = post("/oauth2/token", Map.of("grant_type", "authorization_code", "code", code,
+                "redirect_uri", REDIRECT, "client_id", CLIENT, "code_verifier", "a-wrong-verifier-" + "y".repeat(40)));
+        assertThat(wrong.statusCode()).isEqualTo(400);
+        assertThat(wrong.body()).contains("invalid_grant");
+    }
+
+    @Test
+    void refreshTokensRotateAndAReusedOneRevokesTheWholeFamily() throws Exception {
+        Tokens first = signInWithPkce();
+        Tokens second = refresh(first.refresh());
+        assertThat(second.refresh()).isNotEqualTo(first.refresh());
+        Tokens third = refresh(second.refresh());
+        assertThat(http.withBearer(third.access()).get("/api/me").status()).isEqualTo(200);
+
+        // the first token again: a thief or a confused client; everything descending from it dies
+        var reuse = post("/oauth2/token", Map.of("grant_type", "refresh_token", "refresh_token", first.refresh(),
+                "client_id", CLIENT));
+        assertThat(reuse.statusCode()).isEqualTo(400);
+        assertThat(reuse.body()).contains("invalid_grant");
+        var current = post("/oauth2/token", Map.of("grant_type", "refresh_token", "refresh_token", third.refresh(),
+                "client_id", CLIENT));
+        assertThat(current.statusCode()).isEqualTo(400);
+        assertThat(jdbc.sql("select count(*) from oauth2_authorization where principal_name = ?")
+                .param(person.userId().toString()).query(Long.class).single()).isZero();
+    }
+
+    @Test
+    void aRevokedRefreshTokenNoLongerWorks() throws Exception {
+        Tokens tokens = signInWithPkce();
+        var revoke = post("/oauth2/revoke", Map.of("token", tokens.refresh(), "token_type_hint", "refresh_token",
+                "client_id", CLIENT));
+        assertThat(revoke.statusCode()).isEqualTo(200);
+        var refresh = post("/oauth2/token", Map.of("grant_type", "refresh_token", "refresh_token", tokens.refresh(),
+                "client_id", CLIENT));
+        assertThat(refresh.statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void aDeactivatedPersonCannotRefresh() throws Exception {
+        Tokens tokens = signInWithPkce();
+        jdbc.sql("update users set active = false where id = ?").param(person.userId()).update();
+        var refresh = post("/oauth2/token", Map.of("grant_type", "refresh_token", "refresh_token", tokens.refresh(),
+                "client_id", CLIENT));
+        assertThat(refresh.statusCode()).isEqualTo(400);
+    }
+
+    private Tokens signInWithPkce() throws Exception {
+        String verifier = verifier();
+        String code = new Browser().authorize(person.email(), challenge(verifier));
+        var r = post("/oauth2/token", Map.of("grant_type", "authorization_code", "code", code,
+                "redirect_uri", REDIRECT, "client_id", CLIENT, "code_verifier", verifier));
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        return tokens(r);
+    }
+
+    private Tokens refresh(String refreshToken) throws Exception {
+        var r = post("/oauth2/token", Map.of("grant_type", "refresh_token", "refresh_token", refreshToken,
+                "client_id", CLIENT));
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        return tokens(r);
+    }
+
+    private static Tokens tokens(HttpResponse<String> r) {
+        JsonNode json = JSON.readTree(r.body());
+        assertThat(json.get("expires_in").asLong()).isBetween(890L, 900L);
+        return new Tokens(json.get("access_token").asString(), json.get("refresh_token").asString());
+    }
+
+    private HttpResponse<String> post(String path, Map<String, String> params) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base() + path))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form(params))).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private String base() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    private static String form(Map<String, String> params) {
+        return new LinkedHashMap<>(params).entrySet().stream()
+                .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+    }
+
+    private static String verifier() {
+        byte[] bytes = new byte[32];
+        new SecureRandom().nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    private static String challenge(String verifier) throws Exception {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(
+                MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII)));
+    }
+
+    record Tokens(String access, String refresh) {
+    }
+
+    /** A browser: keeps cookies, does not follow redirects by itself. */
+    final class Browser {
+        final HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+
+        HttpResponse<String> get(String pathOrUrl) throws Exception {
+            URI uri = URI.create(pathOrUrl.startsWith("http") ? pathOrUrl : base() + pathOrUrl);
+            return client.send(HttpRequest.newBuilder(uri).header("Accept", "text/html").GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+        }
+
+        /** Runs the sign-in of the authorization code flow and returns the code. */
+        String authorize(String email, String challenge) throws Exception {
+            var start = get("/oauth2/authorize?" + form(Map.of("response_type", "code", "client_id", CLIENT,
+                    "redirect_uri", REDIRECT, "scope", "openid profile coach:chat", "state", "st4te",
+                    "code_challenge", challenge, "code_challenge_method", "S256")));
+            assertThat(start.statusCode()).as(start.body()).isEqualTo(302);
+            assertThat(start.headers().firstValue("Location").orElseThrow()).endsWith("/oauth2/login");
+            var page = get("/oauth2/login");
+            Matcher csrf = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(page.body());
+            assertThat(csrf.find()).as(page.body()).isTrue();
+            var login = client.send(HttpRequest.newBuilder(URI.create(base() + "/oauth2/login"))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString(form(Map.of("username", email,
+                            "password", TestUsers.PASSWORD, "_csrf", csrf.group(1))))).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(login.statusCode()).isEqualTo(302);
+            var back = get(login.headers().firstValue("Location").orElseThrow());
+            assertThat(back.statusCode()).as(back.body()).isEqualTo(302);
+            String callback = back.headers().firstValue("Location").orElseThrow();
+            assertThat(callback).startsWith(REDIRECT).contains("state=st4te");
+            Matcher code = Pattern.compile("[?&]code=([^&]+)").matcher(callback);
+            assertThat(code.find()).isTrue();
+            return URLDecoder.decode(code.group(1), StandardCharsets.UTF_8);
+        }
+    }
+}
