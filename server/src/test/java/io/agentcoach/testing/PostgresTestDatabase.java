@@ -53,6 +53,10 @@ public final class PostgresTestDatabase implements ApplicationContextInitializer
                 "spring.datasource.password", APP_PASSWORD,
                 "spring.flyway.default-schema", schema,
                 "spring.flyway.schemas", schema,
+                // Spring caches several contexts per test JVM: keep each one's pool small so the
+                // suite stays far below PostgreSQL's max_connections
+                "spring.datasource.hikari.maximum-pool-size", "6",
+                "spring.datasource.hikari.minimum-idle", "1",
                 "agentcoach.test.schema", schema)));
         context.addApplicationListener(event -> {
             if (event instanceof ContextClosedEvent closed && closed.getApplicationContext() == context) {

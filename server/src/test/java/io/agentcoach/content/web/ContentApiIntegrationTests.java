@@ -4,9 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.agentcoach.testing.Http;
 import io.agentcoach.testing.IntegrationTest;
+import io.agentcoach.testing.TestUsers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** The curriculum over HTTP, as the web app reads it. */
 @IntegrationTest
@@ -14,6 +17,9 @@ class ContentApiIntegrationTests {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    JdbcClient jdbc;
 
     Http http;
 
@@ -44,13 +50,16 @@ class ContentApiIntegrationTests {
     }
 
     @Test
-    void gradesACheckAnswer() {
-        var right = http.postJson("/api/content/lessons/messages/checks/tool-role", "{\"answer\":\"Tool\"}");
+    void gradesACheckAnswerForSignedInLearners() {
+        assertThat(http.postJson("/api/content/lessons/messages/checks/tool-role", "{\"answer\":\"Tool\"}").status())
+                .isEqualTo(401);
+        var learner = new TestUsers(http, jdbc).learner();
+        var right = learner.postJson("/api/content/lessons/messages/checks/tool-role", "{\"answer\":\"Tool\"}");
         assertThat(right.json().get("correct").asBoolean()).isTrue();
-        var wrong = http.postJson("/api/content/lessons/messages/checks/stateless", "{\"answer\":\"2\"}");
+        var wrong = learner.postJson("/api/content/lessons/messages/checks/stateless", "{\"answer\":\"2\"}");
         assertThat(wrong.json().get("correct").asBoolean()).isFalse();
         assertThat(wrong.json().get("explanation").asString()).isNotBlank();
-        var missing = http.postJson("/api/content/lessons/messages/checks/stateless", "{}");
+        var missing = learner.postJson("/api/content/lessons/messages/checks/stateless", "{}");
         assertThat(missing.status()).isEqualTo(400);
         assertThat(missing.json().get("errors").get(0).get("field").asString()).isEqualTo("answer");
     }
