@@ -10,10 +10,11 @@ import java.util.Map;
  * @param files file name to text; visible read-only in the run's input directory (flat names only)
  * @param entryPoint the file in {@code files} to run
  * @param arguments command-line arguments for the program
+ * @param stdin what the program reads on standard input (empty: nothing)
  * @param limits what the run may use
  */
 public record RunRequest(String runtime, Map<String, String> files, String entryPoint, List<String> arguments,
-        Limits limits) {
+        String stdin, Limits limits) {
 
     public RunRequest {
         files = Map.copyOf(files);

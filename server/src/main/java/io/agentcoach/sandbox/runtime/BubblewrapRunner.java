@@ -42,6 +42,7 @@ final class BubblewrapRunner {
     private static final int SETUP_FAILED = 125;
     private static final String WRAPPER = """
             exec 3>"$AC_RESULT" || exit 125
+            exec 4<"$AC_SECCOMP" || exit 125
             for p in $AC_CGROUPS; do echo $$ > "$p" || exit 125; done
             ulimit -t "$AC_CPU" && ulimit -v "$AC_AS_KB" && ulimit -f "$AC_FSIZE_BLOCKS" && ulimit -c 0 \
               && ulimit -n 256 || exit 125
@@ -49,11 +50,13 @@ final class BubblewrapRunner {
             """;
 
     private final Path bubblewrap;
+    private final Path seccomp;
     private final Cgroups cgroups;
     private final Map<String, LanguageRuntime> runtimes;
 
-    BubblewrapRunner(Path bubblewrap, Cgroups cgroups, List<LanguageRuntime> runtimes) {
+    BubblewrapRunner(Path bubblewrap, Path seccomp, Cgroups cgroups, List<LanguageRuntime> runtimes) {
         this.bubblewrap = bubblewrap;
+        this.seccomp = seccomp;
         this.cgroups = cgroups;
         this.runtimes = runtimes.stream().collect(Collectors.toUnmodifiableMap(LanguageRuntime::name, r -> r));
     }
@@ -113,14 +116,26 @@ final class BubblewrapRunner {
         env.clear();
         env.put("PATH", "/usr/bin:/bin");
         env.put("AC_RESULT", result.toString());
+        env.put("AC_SECCOMP", seccomp.toString());
         env.put("AC_CGROUPS", group.procsFiles().stream().map(Path::toString).collect(Collectors.joining(" ")));
         env.put("AC_CPU", Long.toString(Math.max(1, (limits.cpuTime().toMillis() + 999) / 1000)));
         env.put("AC_AS_KB", Long.toString(2 * limits.memory().toBytes() / 1024 + 64 * 1024));
         env.put("AC_FSIZE_BLOCKS", Long.toString(Math.max(1, limits.fileSize().toBytes() / 512)));
-        builder.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+        if (request.stdin().isEmpty()) {
+            builder.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+        }
 
         long started = System.nanoTime();
         Process process = builder.start();
+        if (!request.stdin().isEmpty()) {
+            Thread.ofVirtual().name("sandbox-stdin").start(() -> {
+                try (var in = process.getOutputStream()) {
+                    in.write(request.stdin().getBytes(StandardCharsets.UTF_8));
+                } catch (IOException e) {
+                    // the program exited without reading all of its input
+                }
+            });
+        }
         AtomicBoolean outputExceeded = new AtomicBoolean();
         Runnable stopForOutput = () -> {
             if (outputExceeded.compareAndSet(false, true)) {
@@ -204,9 +219,9 @@ final class BubblewrapRunner {
                 "/usr/bin/setpriv", "--reuid=" + BOX_UID, "--regid=" + BOX_UID, "--clear-groups",
                 "--inh-caps=-all", "--bounding-set=-all", "--no-new-privs", "--",
                 bubblewrap.toString(),
-                "--unshare-all", "--unshare-user", "--uid", Integer.toString(BOX_UID), "--gid",
+                "--unshare-all", "--unshare-user", "--disable-userns", "--uid", Integer.toString(BOX_UID), "--gid",
                 Integer.toString(BOX_UID), "--die-with-parent", "--new-session", "--cap-drop", "ALL",
-                "--hostname", "sandbox", "--clearenv",
+                "--hostname", "sandbox", "--seccomp", "4", "--clearenv",
                 "--setenv", "PATH", "/usr/bin:/bin", "--setenv", "HOME", LanguageRuntime.WORK,
                 "--setenv", "LANG", "C.UTF-8", "--setenv", "TMPDIR", LanguageRuntime.WORK));
         runtime.environment().forEach((k, v) -> command.addAll(List.of("--setenv", k, v)));

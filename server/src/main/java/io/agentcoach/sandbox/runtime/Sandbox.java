@@ -41,9 +41,16 @@ record Sandbox(Optional<BubblewrapRunner> runner, Optional<String> unavailableRe
         } catch (IOException | RuntimeException e) {
             return down("cannot create cgroups to limit memory and processes: " + e.getMessage());
         }
+        Optional<byte[]> filter = SeccompFilter.forThisMachine();
+        if (filter.isEmpty()) {
+            return down("no system-call filter for the " + System.getProperty("os.arch") + " architecture");
+        }
         BubblewrapRunner runner;
         try {
-            runner = new BubblewrapRunner(settings.bubblewrap(), cgroups,
+            Path dir = Files.createTempDirectory("agentcoach-sandbox-",
+                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+            Path seccomp = Files.write(dir.resolve("seccomp.bpf"), filter.get());
+            runner = new BubblewrapRunner(settings.bubblewrap(), seccomp, cgroups,
                     List.of(new PythonRuntime(settings.python(), extractLibrary())));
         } catch (IOException e) {
             return down("cannot prepare the Python library for the sandbox: " + e.getMessage());
@@ -55,7 +62,7 @@ record Sandbox(Optional<BubblewrapRunner> runner, Optional<String> unavailableRe
     private static Sandbox probe(BubblewrapRunner runner, SandboxSettings settings) {
         try {
             RunResult result = runner.run(new RunRequest("python3", Map.of("probe.py", "print('ready')"), "probe.py",
-                    List.of(), settings.limits()));
+                    List.of(), "", settings.limits()));
             if (result.outcome() instanceof RunOutcome.Exited(int code) && code == 0
                     && result.stdout().text().equals("ready\n")) {
                 return new Sandbox(Optional.of(runner), Optional.empty());

@@ -43,7 +43,7 @@ public final class SandboxRunCommand {
         }
         RunRequest request = new RunRequest("python3",
                 Map.of("main.py", Files.readString(file, StandardCharsets.UTF_8)), "main.py",
-                List.of(args).subList(1, args.length), settings.limits());
+                List.of(args).subList(1, args.length), "", settings.limits());
         RunResult result = sandbox.runner().orElseThrow().run(request);
         System.out.println(json.writeValueAsString(summary(result)));
     }
