@@ -17,6 +17,7 @@ can neither ptrace it nor open its descriptors or memory through /proc.
 import ast
 import ctypes
 import json
+import linecache
 import os
 import select
 import sys
@@ -75,6 +76,11 @@ def run_in_child(suite_name, source, name, report_fd):
         os.write(report_fd, json.dumps(report).encode()[:MAX_REPORT])
         status = 0
     finally:
+        for stream in (sys.stdout, sys.stderr):
+            try:
+                stream.flush()
+            except (OSError, ValueError):
+                pass
         os._exit(status)
 
 
@@ -101,6 +107,8 @@ def read_report(fd, pid, timeout):
             break
         chunks.append(chunk)
     _, status = os.waitpid(pid, 0)
+    if not chunks and os.WIFEXITED(status):
+        return None, "the test process ended before reporting a result (exit code %d)" % os.WEXITSTATUS(status)
     if not os.WIFEXITED(status) or os.WEXITSTATUS(status) != 0:
         if os.WIFSIGNALED(status):
             return None, "the test process was killed by signal %d" % os.WTERMSIG(status)
@@ -144,6 +152,8 @@ def main():
     os.dup2(devnull, 0)
     os.close(devnull)
     make_undumpable()
+    # learner output in forked children must not be lost when they end with os._exit
+    sys.stdout.reconfigure(line_buffering=True)
     os.set_inheritable(RESULT_FD, False)
     results = []
     for suite in request["suites"]:
@@ -153,6 +163,8 @@ def main():
             results.append({"suite": suite["name"], "name": "(suite)", "passed": False,
                             "message": "the tests do not parse: " + str(error), "durationMs": 0})
             continue
+        filename = "tests_" + suite["name"] + ".py"
+        linecache.cache[filename] = (len(suite["source"]), None, suite["source"].splitlines(True), filename)
         for name in names:
             results.append(run_test(suite["name"], suite["source"], name, float(request.get("timeout", 5))))
     verdict = json.dumps({"nonce": request["nonce"], "tests": results}).encode()

@@ -128,7 +128,7 @@ final class BubblewrapRunner {
         long started = System.nanoTime();
         Process process = builder.start();
         if (!request.stdin().isEmpty()) {
-            Thread.ofVirtual().name("sandbox-stdin").start(() -> {
+            Thread.ofPlatform().daemon().name("sandbox-stdin").start(() -> {
                 try (var in = process.getOutputStream()) {
                     in.write(request.stdin().getBytes(StandardCharsets.UTF_8));
                 } catch (IOException e) {
@@ -257,7 +257,7 @@ final class BubblewrapRunner {
 
         ResultPipe(Path path, long cap) {
             this.path = path;
-            this.opener = Thread.ofVirtual().name("sandbox-result").start(() -> {
+            this.opener = Thread.ofPlatform().daemon().name("sandbox-result").start(() -> {
                 try {
                     InputStream in = new FileInputStream(path.toFile());
                     opened.set(true);
@@ -272,7 +272,7 @@ final class BubblewrapRunner {
 
         void unblock() {
             if (!opened.get()) {
-                Thread.ofVirtual().start(() -> {
+                Thread.ofPlatform().daemon().start(() -> {
                     try (FileOutputStream ignored = new FileOutputStream(path.toFile())) {
                         // opening the write end lets the blocked reader see end-of-file
                     } catch (IOException e) {

@@ -11,6 +11,8 @@ import io.agentcoach.sandbox.Output;
 /**
  * Drains one stream of a run on its own thread, keeping at most what a shared budget allows;
  * when the budget runs out it calls {@code onExceeded} once (the runner stops the run).
+ * Platform threads on purpose: blocking pipe reads and FIFO opens would pin virtual threads'
+ * carriers and stall every other virtual thread of the node.
  */
 final class CappedStream {
 
@@ -19,7 +21,7 @@ final class CappedStream {
     private volatile boolean truncated;
 
     CappedStream(String name, InputStream in, AtomicLong budget, Runnable onExceeded) {
-        this.thread = Thread.ofVirtual().name(name).start(() -> drain(in, budget, onExceeded));
+        this.thread = Thread.ofPlatform().daemon().name(name).start(() -> drain(in, budget, onExceeded));
     }
 
     private void drain(InputStream in, AtomicLong budget, Runnable onExceeded) {
