@@ -219,7 +219,7 @@ final class BubblewrapRunner {
                 "/usr/bin/setpriv", "--reuid=" + BOX_UID, "--regid=" + BOX_UID, "--clear-groups",
                 "--inh-caps=-all", "--bounding-set=-all", "--no-new-privs", "--",
                 bubblewrap.toString(),
-                "--unshare-all", "--unshare-user", "--disable-userns", "--uid", Integer.toString(BOX_UID), "--gid",
+                "--unshare-all", "--unshare-user", "--uid", Integer.toString(BOX_UID), "--gid",
                 Integer.toString(BOX_UID), "--die-with-parent", "--new-session", "--cap-drop", "ALL",
                 "--hostname", "sandbox", "--seccomp", "4", "--clearenv",
                 "--setenv", "PATH", "/usr/bin:/bin", "--setenv", "HOME", LanguageRuntime.WORK,

@@ -32,8 +32,7 @@ public final class SandboxRunCommand {
             System.exit(2);
         }
         Path file = Path.of(args[0]);
-        SandboxSettings settings = new Binder(new MapConfigurationPropertySource(Map.of()))
-                .bindOrCreate("agentcoach.sandbox", SandboxSettings.class);
+        SandboxSettings settings = defaultSettings();
         Sandbox sandbox = Sandbox.start(settings);
         JsonMapper json = JsonMapper.builder().build();
         if (sandbox.runner().isEmpty()) {
@@ -46,6 +45,12 @@ public final class SandboxRunCommand {
                 List.of(args).subList(1, args.length), "", settings.limits());
         RunResult result = sandbox.runner().orElseThrow().run(request);
         System.out.println(json.writeValueAsString(summary(result)));
+    }
+
+    /** The settings a server with no configuration would use. */
+    static SandboxSettings defaultSettings() {
+        return new Binder(new MapConfigurationPropertySource(Map.of()))
+                .bindOrCreate("agentcoach.sandbox", SandboxSettings.class);
     }
 
     static Map<String, Object> summary(RunResult result) {

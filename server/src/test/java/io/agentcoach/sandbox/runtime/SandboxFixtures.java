@@ -14,8 +14,6 @@ import io.agentcoach.sandbox.RunRequest;
 import io.agentcoach.sandbox.RunResult;
 import io.agentcoach.sandbox.SandboxSettings;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import org.springframework.boot.context.properties.bind.Binder;
-import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 import org.springframework.util.unit.DataSize;
 
 /** A real sandbox for tests, with tighter limits so hostile programs are stopped quickly. */
@@ -30,8 +28,7 @@ final class SandboxFixtures {
     }
 
     static SandboxSettings defaultSettings() {
-        return new Binder(new MapConfigurationPropertySource(Map.of()))
-                .bindOrCreate("agentcoach.sandbox", SandboxSettings.class);
+        return SandboxRunCommand.defaultSettings();
     }
 
     /** One sandbox for all tests of a JVM, as a node has one. */
