@@ -22,7 +22,6 @@ import os
 import select
 import sys
 import time
-import traceback
 
 RESULT_FD = 3
 MAX_REPORT = 64 * 1024
@@ -46,6 +45,8 @@ def describe_failure(error):
     if isinstance(error, AssertionError):
         text = str(error)
         if not text:
+            import traceback  # only failures without a message need it
+
             frames = traceback.extract_tb(error.__traceback__)
             line = frames[-1].line if frames else ""
             text = "assertion failed: " + (line or "assert")

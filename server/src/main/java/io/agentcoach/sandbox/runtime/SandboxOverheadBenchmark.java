@@ -59,7 +59,7 @@ public final class SandboxOverheadBenchmark {
 
     private static double direct(Path python, Path file) throws IOException, InterruptedException {
         long t0 = System.nanoTime();
-        Process p = new ProcessBuilder(python.toString(), "-B", "-s", file.toString())
+        Process p = new ProcessBuilder(python.toString(), "-B", "-S", file.toString())
                 .redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes());
         p.waitFor();
