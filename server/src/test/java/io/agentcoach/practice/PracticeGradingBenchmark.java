@@ -31,7 +31,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * keeps it out of the normal test run. It checks correctness (nothing lost, nothing graded twice),
  * never timing.
  */
-@IntegrationTest(properties = "agentcoach.practice.exercises-dir=${agentcoach.repo-root}/server/src/test/resources/practice/exercises")
+@IntegrationTest(properties = {
+    "agentcoach.practice.exercises-dir=${agentcoach.repo-root}/server/src/test/resources/practice/exercises",
+    "spring.datasource.hikari.maximum-pool-size=5"})
 @Import(PracticeIntegrationTests.FixedUsers.class)
 class PracticeGradingBenchmark {
 

@@ -32,12 +32,16 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 import tools.jackson.databind.JsonNode;
 
-@IntegrationTest(properties = "agentcoach.practice.exercises-dir=${agentcoach.repo-root}/server/src/test/resources/practice/exercises")
+@IntegrationTest(properties = {
+    "agentcoach.practice.exercises-dir=${agentcoach.repo-root}/server/src/test/resources/practice/exercises",
+    "spring.datasource.hikari.maximum-pool-size=5"})
 @Import(PracticeIntegrationTests.FixedUsers.class)
+@DirtiesContext
 class PracticeIntegrationTests {
 
     static final UUID ORGANIZATION = UUID.fromString("11111111-0000-4000-8000-000000000000");

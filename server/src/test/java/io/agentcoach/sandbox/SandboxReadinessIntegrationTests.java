@@ -12,13 +12,15 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.web.ErrorResponseException;
 
-/** The server with and without a working sandbox. */
+/** The server with and without a working sandbox (small pools, closed afterwards: PostgreSQL is shared). */
 class SandboxReadinessIntegrationTests {
 
     @Nested
-    @IntegrationTest
+    @IntegrationTest(properties = "spring.datasource.hikari.maximum-pool-size=2")
+    @DirtiesContext
     class WithBubblewrap {
 
         @LocalServerPort
@@ -37,7 +39,9 @@ class SandboxReadinessIntegrationTests {
     }
 
     @Nested
-    @IntegrationTest(properties = "agentcoach.sandbox.bubblewrap=/nonexistent/bwrap")
+    @IntegrationTest(properties = {"agentcoach.sandbox.bubblewrap=/nonexistent/bwrap",
+        "spring.datasource.hikari.maximum-pool-size=2"})
+    @DirtiesContext
     class WithoutBubblewrap {
 
         @LocalServerPort

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -119,7 +120,7 @@ class SubmissionGrader {
         }
         GradeReport report;
         try {
-            report = grader.grade(new GradingRequest(submission.code(), java.util.Map.of(),
+            report = grader.grade(new GradingRequest(submission.code(), Map.of(),
                     List.of(new TestSuite("public", exercise.publicTests()), new TestSuite("hidden", exercise.hiddenTests())),
                     settings.testTimeout(), runner.defaultLimits()));
         } catch (ErrorResponseException busyOrDown) {

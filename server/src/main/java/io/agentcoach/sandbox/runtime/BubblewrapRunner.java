@@ -1,5 +1,6 @@
 package io.agentcoach.sandbox.runtime;
 
+import java.io.File;
 import java.io.FileInputStream;
 import java.io.FileOutputStream;
 import java.io.IOException;
@@ -13,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -65,7 +67,7 @@ final class BubblewrapRunner {
         return runtimes.containsKey(runtime);
     }
 
-    java.util.Set<String> runtimes() {
+    Set<String> runtimes() {
         return runtimes.keySet();
     }
 
@@ -122,7 +124,7 @@ final class BubblewrapRunner {
         env.put("AC_AS_KB", Long.toString(2 * limits.memory().toBytes() / 1024 + 64 * 1024));
         env.put("AC_FSIZE_BLOCKS", Long.toString(Math.max(1, limits.fileSize().toBytes() / 512)));
         if (request.stdin().isEmpty()) {
-            builder.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+            builder.redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
         }
 
         long started = System.nanoTime();

@@ -50,6 +50,7 @@ record Sandbox(Optional<BubblewrapRunner> runner, Optional<String> unavailableRe
             Path dir = Files.createTempDirectory("agentcoach-sandbox-",
                     PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
             Path seccomp = Files.write(dir.resolve("seccomp.bpf"), filter.get());
+            deleteOnExit(dir);
             runner = new BubblewrapRunner(settings.bubblewrap(), seccomp, cgroups,
                     List.of(new PythonRuntime(settings.python(), extractLibrary())));
         } catch (IOException e) {
@@ -108,6 +109,14 @@ record Sandbox(Optional<BubblewrapRunner> runner, Optional<String> unavailableRe
                         Files.isDirectory(p) ? "rwxr-xr-x" : "rw-r--r--"));
             }
         }
+        deleteOnExit(dir);
         return Optional.of(dir);
+    }
+
+    /** Registers a directory tree for deletion when the JVM exits (parents first, so they go last). */
+    private static void deleteOnExit(Path dir) throws IOException {
+        try (var paths = Files.walk(dir)) {
+            paths.forEach(p -> p.toFile().deleteOnExit());
+        }
     }
 }
