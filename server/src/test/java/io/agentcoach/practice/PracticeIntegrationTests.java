@@ -148,6 +148,9 @@ class PracticeIntegrationTests {
         JsonNode graded = awaitGraded(id);
         assertThat(graded.get("verdict").get("passed").asBoolean()).isTrue();
         assertThat(graded.get("verdict").get("tests")).hasSize(2);
+        JsonNode progress = http.get("/api/practice/exercises/add-numbers/progress").json();
+        assertThat(progress.get("solved").asBoolean()).isTrue();
+        assertThat(progress.get("bestScore").asDouble()).isEqualTo(1.0);
 
         Http.Response retried = submit(attempt, "key-1", CORRECT, ALICE);
         assertThat(retried.json().get("id").asString()).isEqualTo(id);

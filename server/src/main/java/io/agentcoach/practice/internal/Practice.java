@@ -54,6 +54,19 @@ public class Practice {
             Instant submittedAt, Instant gradedAt, Verdict verdict) {
     }
 
+    /**
+     * A learner's progress on one exercise.
+     *
+     * @param submissions how many they submitted
+     * @param graded how many of those were graded
+     * @param passed how many passed every test
+     * @param bestScore the best score so far, null before the first verdict
+     * @param solved whether any submission passed
+     */
+    public record ProgressView(String exerciseId, int submissions, int graded, int passed, Double bestScore,
+            boolean solved) {
+    }
+
     public AttemptView start(CurrentUser user, String exerciseId) {
         Exercise exercise = exercise(user, exerciseId);
         Instant now = Instant.now();
@@ -121,6 +134,11 @@ public class Practice {
     public List<SubmissionView> history(CurrentUser user, String exerciseId) {
         exercise(user, exerciseId);
         return store.history(user.userId(), exerciseId).stream().map(this::view).toList();
+    }
+
+    public ProgressView progress(CurrentUser user, String exerciseId) {
+        exercise(user, exerciseId);
+        return store.progress(user.userId(), exerciseId);
     }
 
     private SubmissionView replay(Submission first, String hash) {

@@ -85,6 +85,18 @@ class PracticeStore {
                 .query(PracticeStore::submission).list();
     }
 
+    /** Submissions, graded ones, passed ones and the best score of a user on an exercise. */
+    Practice.ProgressView progress(UUID userId, String exerciseId) {
+        return jdbc.sql("select count(*) as submitted, count(graded_at) as graded,"
+                + " count(case when passed then 1 end) as passed, max(score) as best from practice_submissions"
+                + " where user_id = ? and exercise_id = ?").params(userId, exerciseId)
+                .query((rs, row) -> {
+                    double best = rs.getDouble("best");
+                    return new Practice.ProgressView(exerciseId, rs.getInt("submitted"), rs.getInt("graded"),
+                            rs.getInt("passed"), rs.wasNull() ? null : best, rs.getInt("passed") > 0);
+                }).single();
+    }
+
     /** Claims a submission for grading: queued ones, or ones whose grader went quiet before {@code staleBefore}. */
     boolean claim(UUID id, Instant now, Instant staleBefore) {
         return jdbc.sql("update practice_submissions set status = 'grading', claimed_at = ? where id = ? and "

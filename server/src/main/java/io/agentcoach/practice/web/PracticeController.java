@@ -10,6 +10,7 @@ import io.agentcoach.identity.Scopes;
 import io.agentcoach.platform.Problems;
 import io.agentcoach.practice.internal.Practice;
 import io.agentcoach.practice.internal.Practice.AttemptView;
+import io.agentcoach.practice.internal.Practice.ProgressView;
 import io.agentcoach.practice.internal.Practice.SubmissionView;
 import io.agentcoach.practice.internal.Verdict;
 import org.springframework.beans.factory.ObjectProvider;
@@ -81,6 +82,11 @@ class PracticeController {
     @GetMapping("/submissions/{submissionId}")
     SubmissionView submission(@PathVariable UUID submissionId) {
         return practice.submission(caller(), submissionId);
+    }
+
+    @GetMapping("/exercises/{exerciseId}/progress")
+    ProgressView progress(@PathVariable String exerciseId) {
+        return practice.progress(caller(), exerciseId);
     }
 
     @GetMapping("/exercises/{exerciseId}/submissions")
