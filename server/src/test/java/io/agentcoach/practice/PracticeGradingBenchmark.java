@@ -1,0 +1,149 @@
+package io.agentcoach.practice;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpRequest;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import io.agentcoach.sandbox.CodeRunner;
+import io.agentcoach.sandbox.GradingRequest;
+import io.agentcoach.sandbox.TestGrader;
+import io.agentcoach.sandbox.TestSuite;
+import io.agentcoach.testing.Http;
+import io.agentcoach.testing.IntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Submit-to-verdict latency through the API, alone and with 20 concurrent submitters, beside the
+ * same grading called directly (the baseline). Run by {@code bench/practice-grading}; its class name
+ * keeps it out of the normal test run. It checks correctness (nothing lost, nothing graded twice),
+ * never timing.
+ */
+@IntegrationTest(properties = {
+    "agentcoach.practice.exercises-dir=${agentcoach.repo-root}/server/src/test/resources/practice/exercises",
+    "spring.datasource.hikari.maximum-pool-size=5"})
+@Import(PracticeIntegrationTests.FixedUsers.class)
+class PracticeGradingBenchmark {
+
+    private static final String CORRECT = PracticeIntegrationTests.CORRECT;
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    PracticeIntegrationTests.FixedUsers users;
+
+    @Autowired
+    TestGrader grader;
+
+    @Autowired
+    CodeRunner runner;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void measure() throws Exception {
+        Http http = new Http(port);
+        int sequential = Integer.getInteger("bench.sequential", 30);
+        int submitters = Integer.getInteger("bench.submitters", 20);
+        int perSubmitter = Integer.getInteger("bench.per-submitter", 5);
+
+        List<Double> direct = new ArrayList<>();
+        for (int i = 0; i < sequential + 3; i++) {
+            long t0 = System.nanoTime();
+            grader.grade(new GradingRequest(CORRECT, Map.of(), List.of(new TestSuite("public", "from solution import add\n"
+                    + "def test_adds_small_numbers():\n    assert add(2, 3) == 5\n")), Duration.ofSeconds(2),
+                    runner.defaultLimits()));
+            if (i >= 3) {
+                direct.add(ms(t0));
+            }
+        }
+
+        List<Double> alone = new ArrayList<>();
+        for (int i = 0; i < sequential + 3; i++) {
+            double latency = submitAndAwait(http, UUID.randomUUID());
+            if (i >= 3) {
+                alone.add(latency);
+            }
+        }
+
+        List<Double> loaded = Collections.synchronizedList(new ArrayList<>());
+        long start = System.nanoTime();
+        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<Future<?>> all = new ArrayList<>();
+            for (int s = 0; s < submitters; s++) {
+                UUID user = UUID.randomUUID();
+                all.add(pool.submit(() -> {
+                    for (int i = 0; i < perSubmitter; i++) {
+                        loaded.add(submitAndAwait(http, user));
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> f : all) {
+                f.get();
+            }
+        }
+        double seconds = ms(start) / 1000;
+        int total = submitters * perSubmitter;
+        int rows = jdbc.sql("select count(*) from practice_submissions where status = 'graded'").query(Integer.class)
+                .single();
+        assertThat(loaded).hasSize(total);
+        assertThat(rows).isEqualTo(sequential + 3 + total);
+        assertThat(users.graded.stream().map(SubmissionGraded::submissionId).distinct().count())
+                .isEqualTo(users.graded.size());
+
+        System.out.printf("BENCH direct grading (same-run baseline): p50=%.1f ms p95=%.1f ms (n=%d)%n",
+                pct(direct, 0.5), pct(direct, 0.95), direct.size());
+        System.out.printf("BENCH submit-to-verdict, one submitter: p50=%.1f ms p95=%.1f ms (n=%d), ratio to direct p50=%.2f%n",
+                pct(alone, 0.5), pct(alone, 0.95), alone.size(), pct(alone, 0.5) / pct(direct, 0.5));
+        System.out.printf("BENCH submit-to-verdict, %d concurrent submitters: p50=%.1f ms p95=%.1f ms, %d submissions in %.1f s"
+                + " (%.1f/s), lost=0, graded twice=0%n", submitters, pct(loaded, 0.5), pct(loaded, 0.95), total, seconds,
+                total / seconds);
+    }
+
+    private double submitAndAwait(Http http, UUID user) throws InterruptedException {
+        Http.Response attempt = http.send(http.request("/api/practice/exercises/add-numbers/attempts")
+                .header("X-Test-User", user.toString()).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{}")).build());
+        String attemptId = attempt.json().get("id").asString();
+        long t0 = System.nanoTime();
+        Http.Response submitted = http.send(http.request("/api/practice/attempts/" + attemptId + "/submissions")
+                .header("X-Test-User", user.toString()).header("Content-Type", "application/json")
+                .header("Idempotency-Key", UUID.randomUUID().toString())
+                .POST(HttpRequest.BodyPublishers.ofString("{\"code\": \"def add(a, b):\\n    return a + b\\n\"}")).build());
+        String id = submitted.json().get("id").asString();
+        while (true) {
+            Http.Response status = http.send(http.request("/api/practice/submissions/" + id)
+                    .header("X-Test-User", user.toString()).GET().build());
+            if (status.json().get("status").asString().equals("graded")) {
+                assertThat(status.json().get("verdict").get("passed").asBoolean()).isTrue();
+                return ms(t0);
+            }
+            Thread.sleep(5);
+        }
+    }
+
+    private static double ms(long t0) {
+        return (System.nanoTime() - t0) / 1e6;
+    }
+
+    private static double pct(List<Double> values, double p) {
+        List<Double> sorted = new ArrayList<>(values);
+        Collections.sort(sorted);
+        return sorted.get((int) Math.min(sorted.size() - 1, Math.floor(p * sorted.size())));
+    }
+}
