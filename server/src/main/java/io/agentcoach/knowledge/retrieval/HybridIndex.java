@@ -143,7 +143,11 @@ public final class HybridIndex implements Closeable {
     /** Replaces all chunks of the sources in {@code chunksBySource} (embedding them in one batch). */
     public void replace(Map<SourceText, List<Chunk>> chunksBySource) throws IOException {
         List<Chunk> all = chunksBySource.values().stream().flatMap(List::stream).toList();
-        List<float[]> vectors = embedder.embed(all.stream().map(Chunk::indexedText).toList());
+        replace(chunksBySource, embedder.embed(all.stream().map(Chunk::indexedText).toList()));
+    }
+
+    /** As {@link #replace(Map)} with the chunks' unit vectors given, in iteration order (benchmarks). */
+    public void replace(Map<SourceText, List<Chunk>> chunksBySource, List<float[]> vectors) throws IOException {
         int next = 0;
         for (Map.Entry<SourceText, List<Chunk>> entry : chunksBySource.entrySet()) {
             List<Document> documents = new ArrayList<>(entry.getValue().size());

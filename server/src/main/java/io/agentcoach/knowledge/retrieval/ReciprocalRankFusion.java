@@ -10,7 +10,7 @@ import java.util.function.Function;
 /**
  * Reciprocal-rank fusion (Cormack et al., 2009): an item scores the sum of {@code 1 / (k + rank)}
  * over the lists it appears in. It uses ranks only, so it needs no score calibration and no
- * weights tuned on one data set (docs/decisions/0001-hybrid-ranking.md).
+ * weights tuned on one data set (docs/decisions/knowledge-hybrid-ranking.md).
  */
 public final class ReciprocalRankFusion {
 
