@@ -1,6 +1,9 @@
 package io.agentcoach.platform.ops;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
 
 import io.agentcoach.testing.Http;
 import io.agentcoach.testing.IntegrationTest;
@@ -25,9 +28,12 @@ class OperationsIntegrationTests {
     @Test
     void livenessAndReadinessAreUp() {
         assertThat(http.get("/actuator/health/liveness").json().get("status").asString()).isEqualTo("UP");
-        var readiness = http.get("/actuator/health/readiness");
-        assertThat(readiness.status()).isEqualTo(200);
-        assertThat(readiness.json().get("status").asString()).isEqualTo("UP");
+        // readiness waits for background work such as the knowledge index catching up
+        await().atMost(Duration.ofSeconds(120)).untilAsserted(() -> {
+            var readiness = http.get("/actuator/health/readiness");
+            assertThat(readiness.status()).isEqualTo(200);
+            assertThat(readiness.json().get("status").asString()).isEqualTo("UP");
+        });
     }
 
     @Test

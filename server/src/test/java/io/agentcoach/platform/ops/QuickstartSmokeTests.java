@@ -1,9 +1,11 @@
 package io.agentcoach.platform.ops;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 
 import io.agentcoach.AgentCoachApplication;
 import io.agentcoach.testing.Http;
@@ -30,7 +32,10 @@ class QuickstartSmokeTests {
             int port = ((WebServerApplicationContext) context).getWebServer().getPort();
             Http http = new Http(port);
 
-            assertThat(http.get("/actuator/health/readiness").json().get("status").asString()).isEqualTo("UP");
+            // readiness waits for background work such as the knowledge index catching up
+            await().atMost(Duration.ofSeconds(120)).untilAsserted(() ->
+                    assertThat(http.get("/actuator/health/readiness").json().get("status").asString()).isEqualTo("UP"));
+            assertThat(Files.isDirectory(dataDir.resolve("index"))).isTrue();
             assertThat(context.getEnvironment().getProperty("spring.datasource.url")).startsWith("jdbc:h2:file:");
             assertThat(Files.exists(dataDir.resolve("db/agentcoach.mv.db"))).isTrue();
 
