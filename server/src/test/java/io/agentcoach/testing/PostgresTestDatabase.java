@@ -47,10 +47,6 @@ public final class PostgresTestDatabase implements ApplicationContextInitializer
                 "spring.datasource.url", url,
                 "spring.datasource.username", APP_USER,
                 "spring.datasource.password", APP_PASSWORD,
-                // many cached contexts, and several checkouts, share one server: open connections
-                // as needed instead of a full pool per context
-                "spring.datasource.hikari.minimum-idle", "1",
-                "spring.datasource.hikari.maximum-pool-size", "8",
                 "spring.flyway.default-schema", schema,
                 "spring.flyway.schemas", schema,
                 "agentcoach.test.schema", schema)));
