@@ -74,6 +74,11 @@ class AuthorizationMatrixIntegrationTests {
                 new int[] {401, 404, 404, 404, 404, 404});
         expected.put(new Call("GET", "/api/organizations/" + a + "/audit", null),
                 new int[] {401, 403, 403, 200, 404, 200});
+        expected.put(new Call("POST", "/api/organizations/" + a + "/invitations",
+                "{\"email\":\"invitee@example.org\",\"role\":\"learner\"}"),
+                new int[] {401, 403, 403, 201, 404, 201});
+        expected.put(new Call("POST", "/api/invitations/accept", "{\"token\":\"inv_unknown\"}"),
+                new int[] {401, 404, 404, 404, 404, 404});
         expected.put(new Call("GET", "/api/audit/verify", null), new int[] {401, 403, 403, 403, 403, 200});
         expected.put(new Call("GET", "/actuator/metrics", null), new int[] {401, 403, 403, 403, 403, 200});
         expected.put(new Call("GET", "/actuator/health", null), new int[] {200, 200, 200, 200, 200, 200});

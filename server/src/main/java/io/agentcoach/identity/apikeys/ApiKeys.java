@@ -1,15 +1,11 @@
 package io.agentcoach.identity.apikeys;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -20,6 +16,7 @@ import java.util.UUID;
 import io.agentcoach.identity.AuditLog;
 import io.agentcoach.identity.CurrentUser;
 import io.agentcoach.identity.Role;
+import io.agentcoach.identity.security.Digests;
 import io.agentcoach.identity.security.RoleScopes;
 import io.agentcoach.platform.Problems;
 import io.agentcoach.platform.Tenants;
@@ -73,7 +70,7 @@ public class ApiKeys {
         jdbc.sql("""
                 insert into api_keys (id, organization_id, user_id, name, prefix, secret_hash, scopes, expires_at)
                 values (?, ?, ?, ?, ?, ?, ?, ?)
-                """).params(id, owner.organizationId(), owner.userId(), name, prefix, hash(secret),
+                """).params(id, owner.organizationId(), owner.userId(), name, prefix, Digests.sha256Hex(secret),
                         String.join(" ", new TreeSet<>(scopes)), utc(expiresAt)).update();
         audit.record(owner.organizationId(), owner.userId(), "api_key.created", id.toString(),
                 "scopes=" + String.join(" ", new TreeSet<>(scopes)));
@@ -121,7 +118,7 @@ public class ApiKeys {
                 where k.secret_hash = ? and k.revoked_at is null
                   and (k.expires_at is null or k.expires_at > current_timestamp)
                   and m.active and u.active
-                """).param(hash(secret)).query((rs, n) -> new KeyOwner(rs.getObject(1, UUID.class),
+                """).param(Digests.sha256Hex(secret)).query((rs, n) -> new KeyOwner(rs.getObject(1, UUID.class),
                         rs.getObject(2, UUID.class), rs.getObject(3, UUID.class), rs.getString(4), rs.getString(5),
                         rs.getBoolean(6))).optional();
         owner.ifPresent(o -> jdbc.sql("""
@@ -144,15 +141,6 @@ public class ApiKeys {
                 new TreeSet<>(Arrays.asList(rs.getString(4).split(" "))), instant(rs.getObject(5, OffsetDateTime.class)),
                 instant(rs.getObject(6, OffsetDateTime.class)), rs.getLong(7),
                 instant(rs.getObject(8, OffsetDateTime.class)), instant(rs.getObject(9, OffsetDateTime.class)));
-    }
-
-    static String hash(String secret) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(secret.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
-        }
     }
 
     private static Instant instant(OffsetDateTime time) {

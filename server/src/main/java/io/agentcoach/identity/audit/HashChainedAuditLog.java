@@ -1,19 +1,16 @@
 package io.agentcoach.identity.audit;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 
 import io.agentcoach.identity.AuditLog;
+import io.agentcoach.identity.security.Digests;
 import io.agentcoach.platform.Tenants;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.dao.DuplicateKeyException;
@@ -103,12 +100,7 @@ public class HashChainedAuditLog implements AuditLog {
                 Objects.toString(e.actorId(), ""), e.action(), Objects.toString(e.target(), ""),
                 Objects.toString(e.ip(), ""), Objects.toString(e.userAgent(), ""), Objects.toString(e.details(), ""),
                 Long.toString(ChronoUnit.MICROS.between(Instant.EPOCH, e.occurredAt())));
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(content.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException ex) {
-            throw new IllegalStateException("SHA-256 is missing from this JVM", ex);
-        }
+        return Digests.sha256Hex(content);
     }
 
     private static final String SELECT = """

@@ -1,11 +1,8 @@
 package io.agentcoach.identity.oauth;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 
 import io.agentcoach.identity.AuditLog;
+import io.agentcoach.identity.security.Digests;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -41,7 +38,7 @@ final class RotatingRefreshTokens implements OAuth2AuthorizationService {
         String replaced = refreshToken(previous);
         if (replaced != null && !replaced.equals(refreshToken(authorization))) {
             jdbc.sql("insert into oauth2_rotated_refresh_token (token_hash, authorization_id) values (?, ?)")
-                    .params(hash(replaced), authorization.getId()).update();
+                    .params(Digests.sha256Hex(replaced), authorization.getId()).update();
         }
         delegate.save(authorization);
     }
@@ -61,7 +58,7 @@ final class RotatingRefreshTokens implements OAuth2AuthorizationService {
         OAuth2Authorization found = delegate.findByToken(token, tokenType);
         if (found == null && (tokenType == null || OAuth2TokenType.REFRESH_TOKEN.equals(tokenType))) {
             jdbc.sql("select authorization_id from oauth2_rotated_refresh_token where token_hash = ?")
-                    .param(hash(token)).query(String.class).optional()
+                    .param(Digests.sha256Hex(token)).query(String.class).optional()
                     .map(delegate::findById)
                     .ifPresent(family -> {
                         log.warn("A replaced refresh token was presented again; revoking authorization {} of {}",
@@ -88,14 +85,5 @@ final class RotatingRefreshTokens implements OAuth2AuthorizationService {
         }
         OAuth2Authorization.Token<OAuth2RefreshToken> token = authorization.getRefreshToken();
         return token == null ? null : token.getToken().getTokenValue();
-    }
-
-    static String hash(String token) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(token.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
-        }
     }
 }

@@ -13,7 +13,8 @@ public final class RoleScopes {
     private static final Set<String> LEARNER = Set.of(Scopes.PROFILE, Scopes.CONTENT_READ, Scopes.COACH_CHAT,
             Scopes.PRACTICE_SUBMIT);
     private static final Set<String> INSTRUCTOR = Set.of(Scopes.CONTENT_WRITE, Scopes.ANALYTICS_READ);
-    private static final Set<String> ORG_ADMIN = Set.of(Scopes.ORG_ADMIN, Scopes.ANALYTICS_READ);
+    // org admins also curate their organization's own material (documents, private lessons and exercises)
+    private static final Set<String> ORG_ADMIN = Set.of(Scopes.ORG_ADMIN, Scopes.ANALYTICS_READ, Scopes.CONTENT_WRITE);
 
     private RoleScopes() {
     }
