@@ -2,6 +2,7 @@ package io.agentcoach.content;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 
 /**
  * The curriculum being served: the validated snapshot of content/ (public), plus
@@ -26,6 +27,15 @@ public interface Curriculum {
 
     /** Hidden tests and solutions, for grading only. */
     Optional<ExerciseBundle> gradingBundle(String exerciseId);
+
+    /**
+     * A public exercise, or one private to {@code organizationId}; never another organization's.
+     * A null organization sees public exercises only.
+     */
+    Optional<Exercise> exercise(String id, UUID organizationId);
+
+    /** As {@link #gradingBundle(String)}, also for exercises private to {@code organizationId}. */
+    Optional<ExerciseBundle> gradingBundle(String exerciseId, UUID organizationId);
 
     SkillGraph skills();
 }

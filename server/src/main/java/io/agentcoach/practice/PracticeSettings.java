@@ -1,6 +1,5 @@
 package io.agentcoach.practice;
 
-import java.nio.file.Path;
 import java.time.Duration;
 
 import io.agentcoach.platform.DataSizeRange;
@@ -13,9 +12,6 @@ import org.springframework.validation.annotation.Validated;
 /**
  * Settings of practice ({@code agentcoach.practice.*}).
  *
- * @param exercisesDir directory of exercises, one sub-directory per exercise id with
- *        {@code tests_public.py}, {@code tests_hidden.py} and optionally {@code starter.py},
- *        {@code skills.txt} (one skill a line) and {@code organization.txt} (owner of a private exercise)
  * @param maxCodeSize the largest solution accepted
  * @param testTimeout how long one test may take
  * @param regradeAfter how long a submission may stay claimed by a grader before another node re-grades it
@@ -23,7 +19,6 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 @ConfigurationProperties("agentcoach.practice")
 public record PracticeSettings(
-        @NotNull @DefaultValue("content/exercises") Path exercisesDir,
         @NotNull @DefaultValue("64KB") @DataSizeRange(min = "1KB", max = "1MB") DataSize maxCodeSize,
         @NotNull @DefaultValue("2s") Duration testTimeout,
         @NotNull @DefaultValue("2m") Duration regradeAfter) {

@@ -2,7 +2,6 @@ package io.agentcoach.practice;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -13,12 +12,14 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import io.agentcoach.platform.Tenants;
 import io.agentcoach.sandbox.CodeRunner;
 import io.agentcoach.sandbox.GradingRequest;
 import io.agentcoach.sandbox.TestGrader;
 import io.agentcoach.sandbox.TestSuite;
 import io.agentcoach.testing.Http;
 import io.agentcoach.testing.IntegrationTest;
+import io.agentcoach.testing.TestUsers;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -31,10 +32,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * keeps it out of the normal test run. It checks correctness (nothing lost, nothing graded twice),
  * never timing.
  */
-@IntegrationTest(properties = {
-    "agentcoach.practice.exercises-dir=${agentcoach.repo-root}/server/src/test/resources/practice/exercises",
-    "spring.datasource.hikari.maximum-pool-size=5"})
-@Import(PracticeIntegrationTests.FixedUsers.class)
+@IntegrationTest(properties = "spring.datasource.hikari.maximum-pool-size=5")
+@Import(PracticeIntegrationTests.GradedEvents.class)
 class PracticeGradingBenchmark {
 
     private static final String CORRECT = PracticeIntegrationTests.CORRECT;
@@ -43,7 +42,7 @@ class PracticeGradingBenchmark {
     int port;
 
     @Autowired
-    PracticeIntegrationTests.FixedUsers users;
+    PracticeIntegrationTests.GradedEvents users;
 
     @Autowired
     TestGrader grader;
@@ -56,7 +55,8 @@ class PracticeGradingBenchmark {
 
     @Test
     void measure() throws Exception {
-        Http http = new Http(port);
+        TestUsers people = new TestUsers(new Http(port), jdbc);
+        TestUsers.SignedIn learner = people.learner();
         int sequential = Integer.getInteger("bench.sequential", 30);
         int submitters = Integer.getInteger("bench.submitters", 20);
         int perSubmitter = Integer.getInteger("bench.per-submitter", 5);
@@ -74,7 +74,7 @@ class PracticeGradingBenchmark {
 
         List<Double> alone = new ArrayList<>();
         for (int i = 0; i < sequential + 3; i++) {
-            double latency = submitAndAwait(http, UUID.randomUUID());
+            double latency = submitAndAwait(learner);
             if (i >= 3) {
                 alone.add(latency);
             }
@@ -85,10 +85,10 @@ class PracticeGradingBenchmark {
         try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
             List<Future<?>> all = new ArrayList<>();
             for (int s = 0; s < submitters; s++) {
-                UUID user = UUID.randomUUID();
+                TestUsers.SignedIn user = people.learner();
                 all.add(pool.submit(() -> {
                     for (int i = 0; i < perSubmitter; i++) {
-                        loaded.add(submitAndAwait(http, user));
+                        loaded.add(submitAndAwait(user));
                     }
                     return null;
                 }));
@@ -99,8 +99,8 @@ class PracticeGradingBenchmark {
         }
         double seconds = ms(start) / 1000;
         int total = submitters * perSubmitter;
-        int rows = jdbc.sql("select count(*) from practice_submissions where status = 'graded'").query(Integer.class)
-                .single();
+        int rows = Tenants.callAsSystem(() -> jdbc.sql("select count(*) from practice_submissions where status = 'graded'")
+                .query(Integer.class).single());
         assertThat(loaded).hasSize(total);
         assertThat(rows).isEqualTo(sequential + 3 + total);
         assertThat(users.graded.stream().map(SubmissionGraded::submissionId).distinct().count())
@@ -115,20 +115,13 @@ class PracticeGradingBenchmark {
                 total / seconds);
     }
 
-    private double submitAndAwait(Http http, UUID user) throws InterruptedException {
-        Http.Response attempt = http.send(http.request("/api/practice/exercises/add-numbers/attempts")
-                .header("X-Test-User", user.toString()).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{}")).build());
-        String attemptId = attempt.json().get("id").asString();
+    private double submitAndAwait(TestUsers.SignedIn user) throws InterruptedException {
+        String attemptId = PracticeIntegrationTests.startAttempt(user, "add-numbers");
         long t0 = System.nanoTime();
-        Http.Response submitted = http.send(http.request("/api/practice/attempts/" + attemptId + "/submissions")
-                .header("X-Test-User", user.toString()).header("Content-Type", "application/json")
-                .header("Idempotency-Key", UUID.randomUUID().toString())
-                .POST(HttpRequest.BodyPublishers.ofString("{\"code\": \"def add(a, b):\\n    return a + b\\n\"}")).build());
-        String id = submitted.json().get("id").asString();
+        String id = PracticeIntegrationTests.submit(user, attemptId, UUID.randomUUID().toString(), CORRECT).json()
+                .get("id").asString();
         while (true) {
-            Http.Response status = http.send(http.request("/api/practice/submissions/" + id)
-                    .header("X-Test-User", user.toString()).GET().build());
+            Http.Response status = user.get("/api/practice/submissions/" + id);
             if (status.json().get("status").asString().equals("graded")) {
                 assertThat(status.json().get("verdict").get("passed").asBoolean()).isTrue();
                 return ms(t0);

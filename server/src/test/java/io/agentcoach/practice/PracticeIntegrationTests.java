@@ -8,7 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -16,57 +16,41 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import io.agentcoach.identity.CurrentUser;
-import io.agentcoach.identity.CurrentUsers;
 import io.agentcoach.identity.Role;
-import io.agentcoach.identity.Scopes;
+import io.agentcoach.platform.Tenants;
 import io.agentcoach.testing.Http;
 import io.agentcoach.testing.IntegrationTest;
-import jakarta.servlet.http.HttpServletRequest;
+import io.agentcoach.testing.TestUsers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.web.context.request.RequestContextHolder;
-import org.springframework.web.context.request.ServletRequestAttributes;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
-@IntegrationTest(properties = {
-    "agentcoach.practice.exercises-dir=${agentcoach.repo-root}/server/src/test/resources/practice/exercises",
-    "spring.datasource.hikari.maximum-pool-size=5"})
-@Import(PracticeIntegrationTests.FixedUsers.class)
+/**
+ * Practice end to end: real sign-up and bearer tokens (identity), the test curriculum's
+ * {@code add-numbers} and organization-private exercises (content), grading in the real sandbox,
+ * PostgreSQL with row-level security.
+ */
+@IntegrationTest(properties = "spring.datasource.hikari.maximum-pool-size=5")
+@Import(PracticeIntegrationTests.GradedEvents.class)
 @DirtiesContext
 class PracticeIntegrationTests {
 
-    static final UUID ORGANIZATION = UUID.fromString("11111111-0000-4000-8000-000000000000");
-    static final UUID ALICE = UUID.fromString("a11ce000-0000-4000-8000-000000000000");
-    static final UUID BOB = UUID.fromString("b0b00000-0000-4000-8000-000000000000");
     static final String CORRECT = "def add(a, b):\n    return a + b\n";
+    static final JsonMapper JSON = JsonMapper.builder().build();
 
-    /** Signs every request in as Alice, or as the user named by the test's X-Test-User header. */
+    /** Records every {@link SubmissionGraded}. */
     @TestConfiguration
-    static class FixedUsers {
+    static class GradedEvents {
 
         final List<SubmissionGraded> graded = new CopyOnWriteArrayList<>();
-
-        @Bean
-        CurrentUsers currentUsers() {
-            return () -> Optional.ofNullable(RequestContextHolder.getRequestAttributes())
-                    .map(a -> ((ServletRequestAttributes) a).getRequest())
-                    .map(FixedUsers::userOf);
-        }
-
-        private static CurrentUser userOf(HttpServletRequest request) {
-            String named = request.getHeader("X-Test-User");
-            return new CurrentUser(named == null ? ALICE : UUID.fromString(named), ORGANIZATION, Set.of(Role.LEARNER),
-                    Set.of(Scopes.PRACTICE_SUBMIT));
-        }
 
         @EventListener
         void on(SubmissionGraded event) {
@@ -78,167 +62,234 @@ class PracticeIntegrationTests {
     int port;
 
     @Autowired
-    FixedUsers users;
+    GradedEvents events;
 
     @Autowired
     JdbcClient jdbc;
 
-    Http http;
+    TestUsers users;
+    TestUsers.SignedIn alice;
 
     @BeforeEach
     void setUp() {
-        http = new Http(port);
+        users = new TestUsers(new Http(port), jdbc);
+        alice = users.learner();
     }
 
-    private String startAttempt() {
-        Http.Response started = http.postJson("/api/practice/exercises/add-numbers/attempts", "{}");
-        assertThat(started.status()).isEqualTo(201);
+    static String code(String code) {
+        return "{\"code\": " + JSON.writeValueAsString(code) + "}";
+    }
+
+    static String startAttempt(TestUsers.SignedIn user, String exercise) {
+        Http.Response started = user.postJson("/api/practice/exercises/" + exercise + "/attempts", "{}");
+        assertThat(started.status()).as(started.body()).isEqualTo(201);
         return started.json().get("id").asString();
     }
 
-    private static String code(String code) {
-        return "{\"code\": " + tools.jackson.databind.json.JsonMapper.builder().build().writeValueAsString(code) + "}";
-    }
-
-    private Http.Response submit(String attempt, String key, String code, UUID user) {
-        HttpRequest.Builder request = http.request("/api/practice/attempts/" + attempt + "/submissions")
-                .header("Content-Type", "application/json").header("Accept", "application/json")
-                .header("X-Test-User", user.toString())
-                .POST(HttpRequest.BodyPublishers.ofString(code(code)));
+    static Http.Response submit(TestUsers.SignedIn user, String attempt, String key, String code) {
+        HttpRequest.Builder request = user.request("/api/practice/attempts/" + attempt + "/submissions")
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(code(code)));
         if (key != null) {
             request.header("Idempotency-Key", key);
         }
-        return http.send(request.build());
+        return user.http().send(request.build());
     }
 
-    private JsonNode awaitGraded(String submissionId) {
+    static JsonNode awaitGraded(TestUsers.SignedIn user, String submissionId) {
         return await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50)).until(
-                () -> http.get("/api/practice/submissions/" + submissionId).json(),
+                () -> user.get("/api/practice/submissions/" + submissionId).json(),
                 s -> s.get("status").asString().equals("graded"));
+    }
+
+    private int submissionsWithKey(String key) {
+        return Tenants.callAsSystem(() -> jdbc.sql("select count(*) from practice_submissions where idempotency_key = ?")
+                .param(key).query(Integer.class).single());
+    }
+
+    private int allSubmissions() {
+        return Tenants.callAsSystem(() -> jdbc.sql("select count(*) from practice_submissions").query(Integer.class)
+                .single());
     }
 
     @Test
     void aLearnerStartsSavesADraftRunsThePublicTestsAndSeesFailures() {
-        String attempt = startAttempt();
-        assertThat(http.get("/api/practice/attempts/" + attempt).json().get("draft").asString())
-                .isEqualTo("def add(a, b):\n    pass\n");
-        Http.Response saved = http.send(http.request("/api/practice/attempts/" + attempt + "/draft")
-                .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(code("x = 1"))).build());
+        String attempt = startAttempt(alice, "add-numbers");
+        assertThat(alice.get("/api/practice/attempts/" + attempt).json().get("draft").asString())
+                .isEqualTo("def add(a, b):\n    return 0\n");
+        Http.Response saved = alice.putJson("/api/practice/attempts/" + attempt + "/draft", code("x = 1"));
         assertThat(saved.json().get("draft").asString()).isEqualTo("x = 1");
 
-        JsonNode wrong = http.postJson("/api/practice/attempts/" + attempt + "/runs",
+        JsonNode wrong = alice.postJson("/api/practice/attempts/" + attempt + "/runs",
                 code("def add(a, b):\n    print('debugging')\n    return a * b\n")).json();
         assertThat(wrong.get("passed").asBoolean()).isFalse();
         assertThat(wrong.get("tests")).hasSize(1);
-        assertThat(wrong.get("tests").get(0).get("message").asString()).isEqualTo("add(2, 3) should be 5");
+        assertThat(wrong.get("tests").get(0).get("message").asString()).isEqualTo("2 + 3 should be 5");
         assertThat(wrong.get("stdout").asString()).isEqualTo("debugging\n");
 
-        JsonNode right = http.postJson("/api/practice/attempts/" + attempt + "/runs", code(CORRECT)).json();
+        JsonNode right = alice.postJson("/api/practice/attempts/" + attempt + "/runs", code(CORRECT)).json();
         assertThat(right.get("passed").asBoolean()).isTrue();
     }
 
     @Test
     void aSubmissionIsGradedAsynchronouslyOnceAndPublishesSubmissionGraded() {
-        String attempt = startAttempt();
-        Http.Response accepted = submit(attempt, "key-1", CORRECT, ALICE);
-        assertThat(accepted.status()).isEqualTo(202);
+        String attempt = startAttempt(alice, "add-numbers");
+        Http.Response accepted = submit(alice, attempt, "key-1", CORRECT);
+        assertThat(accepted.status()).as(accepted.body()).isEqualTo(202);
         String id = accepted.json().get("id").asString();
         assertThat(accepted.header("Location")).isEqualTo("/api/practice/submissions/" + id);
 
-        JsonNode graded = awaitGraded(id);
+        JsonNode graded = awaitGraded(alice, id);
         assertThat(graded.get("verdict").get("passed").asBoolean()).isTrue();
         assertThat(graded.get("verdict").get("tests")).hasSize(2);
-        JsonNode progress = http.get("/api/practice/exercises/add-numbers/progress").json();
+        JsonNode progress = alice.get("/api/practice/exercises/add-numbers/progress").json();
         assertThat(progress.get("solved").asBoolean()).isTrue();
         assertThat(progress.get("bestScore").asDouble()).isEqualTo(1.0);
 
-        Http.Response retried = submit(attempt, "key-1", CORRECT, ALICE);
+        Http.Response retried = submit(alice, attempt, "key-1", CORRECT);
         assertThat(retried.json().get("id").asString()).isEqualTo(id);
         assertThat(retried.json().get("status").asString()).isEqualTo("graded");
 
-        Http.Response reused = submit(attempt, "key-1", "def add(a, b):\n    return 0\n", ALICE);
+        Http.Response reused = submit(alice, attempt, "key-1", "def add(a, b):\n    return 0\n");
         assertThat(reused.status()).isEqualTo(422);
         assertThat(reused.json().get("type").asString()).isEqualTo("/problems/unprocessable");
 
-        await().atMost(Duration.ofSeconds(10)).until(() -> users.graded.stream()
+        await().atMost(Duration.ofSeconds(10)).until(() -> events.graded.stream()
                 .anyMatch(e -> e.submissionId().toString().equals(id)));
-        SubmissionGraded event = users.graded.stream().filter(e -> e.submissionId().toString().equals(id)).findFirst()
+        SubmissionGraded event = events.graded.stream().filter(e -> e.submissionId().toString().equals(id)).findFirst()
                 .orElseThrow();
-        assertThat(event.userId()).isEqualTo(ALICE);
-        assertThat(event.organizationId()).isEqualTo(ORGANIZATION);
+        assertThat(event.userId()).isEqualTo(alice.userId());
+        assertThat(event.organizationId()).isEqualTo(alice.organizationId());
         assertThat(event.exerciseId()).isEqualTo("add-numbers");
-        assertThat(event.skills()).containsExactlyInAnyOrder("python-basics", "functions");
+        assertThat(event.skills()).containsExactly("tool-calling-basics");
         assertThat(event.passed()).isTrue();
         assertThat(event.score()).isEqualTo(1.0);
-        assertThat(event.attemptNumber()).isGreaterThanOrEqualTo(1);
-        assertThat(users.graded.stream().filter(e -> e.submissionId().toString().equals(id))).hasSize(1);
+        assertThat(event.attemptNumber()).isEqualTo(1);
+        assertThat(events.graded.stream().filter(e -> e.submissionId().toString().equals(id))).hasSize(1);
     }
 
     @Test
     void twentyParallelSubmitsWithOneKeyGradeOnceAndKeysAreScopedToTheUser() throws Exception {
-        String attempt = startAttempt();
+        String attempt = startAttempt(alice, "add-numbers");
         String key = "parallel-" + UUID.randomUUID();
         try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
             List<Future<Http.Response>> calls = new java.util.ArrayList<>();
             for (int i = 0; i < 20; i++) {
-                calls.add(pool.submit(() -> submit(attempt, key, CORRECT, ALICE)));
+                calls.add(pool.submit(() -> submit(alice, attempt, key, CORRECT)));
             }
             Set<String> ids = new java.util.HashSet<>();
             for (Future<Http.Response> call : calls) {
-                assertThat(call.get().status()).isEqualTo(202);
+                assertThat(call.get().status()).as(call.get().body()).isEqualTo(202);
                 ids.add(call.get().json().get("id").asString());
             }
             assertThat(ids).hasSize(1);
             String id = ids.iterator().next();
-            awaitGraded(id);
-            assertThat(jdbc.sql("select count(*) from practice_submissions where idempotency_key = ?").param(key)
-                    .query(Integer.class).single()).isEqualTo(1);
-            await().atMost(Duration.ofSeconds(10)).until(() -> users.graded.stream()
+            awaitGraded(alice, id);
+            assertThat(submissionsWithKey(key)).isEqualTo(1);
+            await().atMost(Duration.ofSeconds(10)).until(() -> events.graded.stream()
                     .anyMatch(e -> e.submissionId().toString().equals(id)));
-            assertThat(users.graded.stream().filter(e -> e.submissionId().toString().equals(id))).hasSize(1);
+            assertThat(events.graded.stream().filter(e -> e.submissionId().toString().equals(id))).hasSize(1);
         }
-        Http.Response bobsAttempt = http.send(http.request("/api/practice/exercises/add-numbers/attempts")
-                .header("X-Test-User", BOB.toString()).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{}")).build());
-        Http.Response bobs = submit(bobsAttempt.json().get("id").asString(), key, CORRECT, BOB);
+        TestUsers.SignedIn bob = users.member(alice.organizationId(), Role.LEARNER);
+        Http.Response bobs = submit(bob, startAttempt(bob, "add-numbers"), key, CORRECT);
         assertThat(bobs.status()).isEqualTo(202);
-        assertThat(jdbc.sql("select count(*) from practice_submissions where idempotency_key = ?").param(key)
-                .query(Integer.class).single()).isEqualTo(2);
-        assertThat(http.send(http.request("/api/practice/attempts/" + attempt).header("X-Test-User", BOB.toString())
-                .GET().build()).status()).as("another user's attempt").isEqualTo(404);
+        assertThat(submissionsWithKey(key)).isEqualTo(2);
+        assertThat(bob.get("/api/practice/attempts/" + attempt).status()).as("another user's attempt").isEqualTo(404);
     }
 
     @Test
     void badInputIsA4xxProblemAndQueuesNothing() {
-        String attempt = startAttempt();
-        int before = jdbc.sql("select count(*) from practice_submissions").query(Integer.class).single();
+        String attempt = startAttempt(alice, "add-numbers");
+        int before = allSubmissions();
 
-        assertThat(http.postJson("/api/practice/exercises/no-such-exercise/attempts", "{}").status()).isEqualTo(404);
-        assertThat(http.postJson("/api/practice/exercises/other-org-private/attempts", "{}").status()).isEqualTo(404);
-        Http.Response tooBig = submit(attempt, "big", "x = 1\n".repeat(20_000), ALICE);
+        assertThat(alice.postJson("/api/practice/exercises/no-such-exercise/attempts", "{}").status()).isEqualTo(404);
+        Http.Response tooBig = submit(alice, attempt, "big", "x = 1\n".repeat(20_000));
         assertThat(tooBig.status()).isEqualTo(413);
         assertThat(tooBig.isProblem()).isTrue();
-        assertThat(submit(attempt, null, CORRECT, ALICE).status()).isEqualTo(400);
-        assertThat(submit(UUID.randomUUID().toString(), "unknown-attempt", CORRECT, ALICE).status()).isEqualTo(404);
+        assertThat(submit(alice, attempt, null, CORRECT).status()).isEqualTo(400);
+        assertThat(submit(alice, UUID.randomUUID().toString(), "unknown-attempt", CORRECT).status()).isEqualTo(404);
+        assertThat(new Http(port).postJson("/api/practice/exercises/add-numbers/attempts", "{}").status())
+                .as("no credentials").isEqualTo(401);
 
-        assertThat(jdbc.sql("select count(*) from practice_submissions").query(Integer.class).single()).isEqualTo(before);
+        assertThat(allSubmissions()).isEqualTo(before);
+    }
+
+    @Test
+    void anOrganizationsPrivateExerciseIsPracticedByItsMembersAndIs404ForOthers() {
+        TestUsers.SignedIn admin = users.orgAdmin();
+        Http.Response created = admin.postJson("/api/content/organization/exercises",
+                PrivateExercises.body(PrivateExercises.multiply("org-multiply")));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        TestUsers.SignedIn member = users.member(admin.organizationId(), Role.LEARNER);
+
+        String attempt = startAttempt(member, "org-multiply");
+        assertThat(member.get("/api/practice/attempts/" + attempt).json().get("draft").asString())
+                .isEqualTo("def multiply(a, b):\n    return 0\n");
+        String id = submit(member, attempt, "private-1", "def multiply(a, b):\n    return a * b\n").json().get("id")
+                .asString();
+        JsonNode graded = awaitGraded(member, id);
+        assertThat(graded.get("verdict").get("passed").asBoolean()).isTrue();
+        assertThat(graded.get("verdict").get("tests")).hasSize(2);
+
+        int before = allSubmissions();
+        assertThat(alice.postJson("/api/practice/exercises/org-multiply/attempts", "{}").status())
+                .as("a learner of another organization").isEqualTo(404);
+        assertThat(alice.get("/api/practice/exercises/org-multiply/progress").status()).isEqualTo(404);
+        assertThat(alice.get("/api/practice/submissions/" + id).status()).isEqualTo(404);
+        assertThat(alice.get("/api/practice/attempts/" + attempt).status()).isEqualTo(404);
+        assertThat(allSubmissions()).isEqualTo(before);
     }
 
     @Test
     void aSubmissionAcceptedBeforeACrashIsGradedAfterwards() {
-        String attempt = startAttempt();
+        String attempt = startAttempt(alice, "add-numbers");
         UUID id = UUID.randomUUID();
         // what a node leaves behind when it dies between accepting a submission and grading it
-        jdbc.sql("insert into practice_submissions (id, organization_id, user_id, exercise_id, attempt_id, attempt_number,"
-                + " idempotency_key, request_hash, code, status, submitted_at) values (?, ?, ?, 'add-numbers', ?, 1,"
-                + " 'crashed', 'h', ?, 'queued', ?)")
-                .params(id, ORGANIZATION, ALICE, UUID.fromString(attempt), CORRECT, Instant.now().atOffset(ZoneOffset.UTC))
-                .update();
+        Tenants.runAs(alice.organizationId(), () -> jdbc.sql("insert into practice_submissions (id, organization_id, "
+                + "user_id, exercise_id, attempt_id, attempt_number, idempotency_key, request_hash, code, status, "
+                + "submitted_at) values (?, ?, ?, 'add-numbers', ?, 1, 'crashed', 'h', ?, 'queued', ?)")
+                .params(id, alice.organizationId(), alice.userId(), UUID.fromString(attempt), CORRECT,
+                        Instant.now().atOffset(ZoneOffset.UTC))
+                .update());
 
-        JsonNode graded = awaitGraded(id.toString());
+        JsonNode graded = awaitGraded(alice, id.toString());
 
         assertThat(graded.get("verdict").get("passed").asBoolean()).isTrue();
-        assertThat(http.get("/api/practice/exercises/add-numbers/submissions").json().valueStream()
+        assertThat(alice.get("/api/practice/exercises/add-numbers/submissions").json().valueStream()
                 .map(s -> s.get("id").asString())).contains(id.toString());
+    }
+
+    /** Exercise folders for organization-private exercises, against the test curriculum's skills. */
+    static final class PrivateExercises {
+
+        private PrivateExercises() {
+        }
+
+        static Map<String, String> multiply(String id) {
+            return Map.of("exercise.md", """
+                    ---
+                    id: %s
+                    title: Multiply two numbers
+                    skills: [llm-messages]
+                    prerequisites: []
+                    difficulty: 1
+                    minutes: 5
+                    language: python
+                    hints:
+                      - Python multiplies with *.
+                    ---
+                    Write `multiply(a, b)`.
+                    """.formatted(id),
+                    "starter.py", "def multiply(a, b):\n    return 0\n",
+                    "tests_public.py", "from solution import multiply\n\n\ndef test_small():\n"
+                            + "    assert multiply(2, 3) == 6, \"2 * 3 should be 6\"\n",
+                    "tests_hidden.py", "from solution import multiply\n\n\ndef test_negative():\n"
+                            + "    assert multiply(-2, 3) == -6, \"negatives multiply too\"\n",
+                    "reference.py", "def multiply(a, b):\n    return a * b\n",
+                    "wrong/adds.py", "def multiply(a, b):\n    return a + b\n");
+        }
+
+        static String body(Map<String, String> files) {
+            return JSON.writeValueAsString(Map.of("files", files));
+        }
     }
 }

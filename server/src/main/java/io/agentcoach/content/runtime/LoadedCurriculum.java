@@ -4,8 +4,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 
 import io.agentcoach.content.ContentChanged;
@@ -19,6 +22,7 @@ import io.agentcoach.content.Track;
 import io.agentcoach.content.loading.ContentLoader;
 import io.agentcoach.content.loading.ContentSource;
 import io.agentcoach.content.loading.CurriculumSnapshot;
+import io.agentcoach.content.loading.InvalidContentException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -41,10 +45,18 @@ class LoadedCurriculum implements Curriculum {
     private final ContentLoader loader = new ContentLoader();
     private final ApplicationEventPublisher events;
     private final AtomicReference<CurriculumSnapshot> current = new AtomicReference<>();
+    private final OrganizationExerciseStore organizationExercises;
+    private final Map<String, ParsedPrivate> parsedPrivate = new ConcurrentHashMap<>();
 
-    LoadedCurriculum(ContentSettings settings, ApplicationEventPublisher events) {
+    /** A parsed organization exercise, valid while its files hash and the public version are unchanged. */
+    private record ParsedPrivate(String hash, String publicVersion, ExerciseBundle bundle) {
+    }
+
+    LoadedCurriculum(ContentSettings settings, ApplicationEventPublisher events,
+            OrganizationExerciseStore organizationExercises) {
         this.source = sourceFor(settings);
         this.events = events;
+        this.organizationExercises = organizationExercises;
         CurriculumSnapshot snapshot = loader.load(source);
         current.set(snapshot);
         log.info("Loaded curriculum {} from {}: {} tracks, {} lessons, {} exercises, {} skills", snapshot.version(),
@@ -145,6 +157,45 @@ class LoadedCurriculum implements Curriculum {
     @Override
     public Optional<ExerciseBundle> gradingBundle(String exerciseId) {
         return Optional.ofNullable(current.get().bundles().get(exerciseId));
+    }
+
+    @Override
+    public Optional<Exercise> exercise(String id, UUID organizationId) {
+        return gradingBundle(id, organizationId).map(ExerciseBundle::exercise);
+    }
+
+    @Override
+    public Optional<ExerciseBundle> gradingBundle(String exerciseId, UUID organizationId) {
+        Optional<ExerciseBundle> shipped = gradingBundle(exerciseId);
+        if (shipped.isPresent() || organizationId == null) {
+            return shipped;
+        }
+        String key = organizationId + "/" + exerciseId;
+        Optional<String> hash = organizationExercises.hash(organizationId, exerciseId);
+        if (hash.isEmpty()) {
+            parsedPrivate.remove(key);
+            return Optional.empty();
+        }
+        ParsedPrivate cached = parsedPrivate.get(key);
+        if (cached != null && cached.hash().equals(hash.get()) && cached.publicVersion().equals(version())) {
+            return Optional.of(cached.bundle());
+        }
+        return organizationExercises.find(organizationId, exerciseId).flatMap(row -> {
+            try {
+                ExerciseBundle bundle = OrganizationExerciseFolder.load(source, exerciseId, organizationId, row.files());
+                parsedPrivate.put(key, new ParsedPrivate(row.hash(), version(), bundle));
+                return Optional.of(bundle);
+            } catch (InvalidContentException e) {
+                log.warn("Exercise {} of organization {} no longer validates against curriculum {}; not served: {}",
+                        exerciseId, organizationId, version(), e.getMessage());
+                return Optional.empty();
+            }
+        });
+    }
+
+    /** Where the public curriculum is read from, for validating organization exercises against it. */
+    ContentSource source() {
+        return source;
     }
 
     @Override

@@ -10,6 +10,8 @@ import io.agentcoach.content.Lesson;
 import io.agentcoach.content.Section;
 import io.agentcoach.content.Skill;
 import io.agentcoach.content.Track;
+import io.agentcoach.identity.CurrentUser;
+import io.agentcoach.identity.CurrentUsers;
 import io.agentcoach.platform.Problems;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -30,9 +32,17 @@ import org.springframework.web.bind.annotation.RestController;
 class ContentController {
 
     private final Curriculum curriculum;
+    private final CurrentUsers users;
 
-    ContentController(Curriculum curriculum) {
+    ContentController(Curriculum curriculum, CurrentUsers users) {
         this.curriculum = curriculum;
+        this.users = users;
+    }
+
+    /** A public exercise, or one private to the caller's organization; 404 for anyone else's. */
+    private Exercise findExercise(String id) {
+        java.util.UUID organization = users.current().map(CurrentUser::organizationId).orElse(null);
+        return curriculum.exercise(id, organization).orElseThrow(() -> Problems.notFound("Exercise '" + id + "'"));
     }
 
     record ItemSummary(String id, String title, int difficulty, int minutes, List<String> skills) {
@@ -91,7 +101,7 @@ class ContentController {
 
     @GetMapping("/exercises/{id}")
     ExerciseView exercise(@PathVariable String id) {
-        Exercise e = curriculum.exercise(id).orElseThrow(() -> Problems.notFound("Exercise '" + id + "'"));
+        Exercise e = findExercise(id);
         return new ExerciseView(e.id(), e.trackId(), e.title(), e.skills(), e.prerequisites(), e.difficulty(),
                 e.minutes(), e.language(), e.statementMarkdown(), e.statementHtml(), e.starterCode(), e.publicTests(),
                 e.hints().size(), curriculum.version());
@@ -99,7 +109,7 @@ class ContentController {
 
     @GetMapping("/exercises/{id}/hints/{number}")
     Map<String, Object> hint(@PathVariable String id, @PathVariable int number) {
-        Exercise e = curriculum.exercise(id).orElseThrow(() -> Problems.notFound("Exercise '" + id + "'"));
+        Exercise e = findExercise(id);
         if (number < 1 || number > e.hints().size()) {
             throw Problems.notFound("Hint " + number + " of exercise '" + id + "'");
         }

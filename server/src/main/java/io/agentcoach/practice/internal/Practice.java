@@ -11,9 +11,8 @@ import java.util.UUID;
 
 import io.agentcoach.identity.CurrentUser;
 import io.agentcoach.platform.Problems;
-import io.agentcoach.practice.Exercise;
-import io.agentcoach.practice.ExerciseCatalog;
 import io.agentcoach.practice.PracticeSettings;
+import io.agentcoach.practice.internal.CurriculumExercises.PracticeExercise;
 import io.agentcoach.practice.internal.PracticeRecords.Attempt;
 import io.agentcoach.practice.internal.PracticeRecords.Submission;
 import io.agentcoach.sandbox.CodeRunner;
@@ -30,14 +29,14 @@ import tools.jackson.databind.json.JsonMapper;
 public class Practice {
 
     private final PracticeStore store;
-    private final ExerciseCatalog exercises;
+    private final CurriculumExercises exercises;
     private final TestGrader grader;
     private final CodeRunner runner;
     private final SubmissionGrader submissions;
     private final PracticeSettings settings;
     private final JsonMapper json = JsonMapper.builder().build();
 
-    Practice(PracticeStore store, ExerciseCatalog exercises, TestGrader grader, CodeRunner runner,
+    Practice(PracticeStore store, CurriculumExercises exercises, TestGrader grader, CodeRunner runner,
             SubmissionGrader submissions, PracticeSettings settings) {
         this.store = store;
         this.exercises = exercises;
@@ -68,7 +67,7 @@ public class Practice {
     }
 
     public AttemptView start(CurrentUser user, String exerciseId) {
-        Exercise exercise = exercise(user, exerciseId);
+        PracticeExercise exercise = exercise(user, exerciseId);
         Instant now = Instant.now();
         Attempt attempt = new Attempt(UUID.randomUUID(), user.organizationId(), user.userId(), exercise.id(),
                 exercise.starterCode(), now, now);
@@ -90,7 +89,7 @@ public class Practice {
     /** Runs the code against the exercise's public tests and waits for the verdict. */
     public Verdict run(CurrentUser user, UUID attemptId, String code) {
         checkSize(code);
-        Exercise exercise = exercise(user, attemptOf(user, attemptId).exerciseId());
+        PracticeExercise exercise = exercise(user, attemptOf(user, attemptId).exerciseId());
         checkRuntime(exercise);
         return Verdict.of(grader.grade(new GradingRequest(code, Map.of(),
                 List.of(new TestSuite("public", exercise.publicTests())), settings.testTimeout(),
@@ -112,7 +111,7 @@ public class Practice {
         }
         checkSize(code);
         Attempt attempt = attemptOf(user, attemptId);
-        Exercise exercise = exercise(user, attempt.exerciseId());
+        PracticeExercise exercise = exercise(user, attempt.exerciseId());
         checkRuntime(exercise);
         Submission submission = new Submission(UUID.randomUUID(), user.organizationId(), user.userId(),
                 exercise.id(), attemptId, store.submissionCount(user.userId(), exercise.id()) + 1, idempotencyKey,
@@ -120,9 +119,10 @@ public class Practice {
         try {
             store.insert(submission);
         } catch (DuplicateKeyException raced) {
-            return replay(store.byKey(user.userId(), idempotencyKey).orElseThrow(), hash);
+            // a parallel retry won, or the key was used in another organization (whose rows are not visible here)
+            return replay(store.byKey(user.userId(), idempotencyKey).orElseThrow(Practice::keyReused), hash);
         }
-        submissions.enqueue(submission.id());
+        submissions.enqueue(submission.id(), submission.organizationId());
         return view(submission);
     }
 
@@ -143,14 +143,18 @@ public class Practice {
 
     private SubmissionView replay(Submission first, String hash) {
         if (!first.requestHash().equals(hash)) {
-            throw Problems.of(HttpStatus.UNPROCESSABLE_CONTENT, "unprocessable", "Idempotency key reused",
-                    "This Idempotency-Key was already used for a different submission; use a new key.");
+            throw keyReused();
         }
         return view(first);
     }
 
-    private Exercise exercise(CurrentUser user, String exerciseId) {
-        return exercises.find(exerciseId).filter(e -> e.visibleTo(user.organizationId()))
+    private static RuntimeException keyReused() {
+        return Problems.of(HttpStatus.UNPROCESSABLE_CONTENT, "unprocessable", "Idempotency key reused",
+                "This Idempotency-Key was already used for a different submission; use a new key.");
+    }
+
+    private PracticeExercise exercise(CurrentUser user, String exerciseId) {
+        return exercises.find(exerciseId, user.organizationId())
                 .orElseThrow(() -> Problems.notFound("Exercise " + exerciseId));
     }
 
@@ -169,7 +173,7 @@ public class Practice {
         }
     }
 
-    private void checkRuntime(Exercise exercise) {
+    private void checkRuntime(PracticeExercise exercise) {
         if (runner.unavailableReason().isPresent()) {
             throw Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "unavailable", "Sandbox unavailable",
                     "Code cannot be run on this server right now.");

@@ -14,7 +14,10 @@ import io.agentcoach.practice.internal.PracticeRecords.Submission;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** Practice's tables; every query is scoped by user (and so by organization). */
+/**
+ * Practice's tables; every query is scoped by user. Row-level security confines each statement to
+ * the organization its thread is bound to (platform.Tenants); {@link #pending} runs system-wide.
+ */
 @Repository
 class PracticeStore {
 
@@ -105,10 +108,14 @@ class PracticeStore {
     }
 
     /** Submissions waiting for a grader: queued, or claimed before {@code staleBefore} and never finished. */
-    List<UUID> pending(Instant staleBefore, int limit) {
-        return jdbc.sql("select id from practice_submissions where status = 'queued' or (status = 'grading' and "
-                + "claimed_at < ?) order by submitted_at limit ?").params(utc(staleBefore), limit)
-                .query(UUID.class).list();
+    List<Pending> pending(Instant staleBefore, int limit) {
+        return jdbc.sql("select id, organization_id from practice_submissions where status = 'queued' or "
+                + "(status = 'grading' and claimed_at < ?) order by submitted_at limit ?").params(utc(staleBefore), limit)
+                .query((rs, n) -> new Pending(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class))).list();
+    }
+
+    /** A submission waiting for a grader, and the organization (tenant) it belongs to. */
+    record Pending(UUID id, UUID organizationId) {
     }
 
     boolean release(UUID id) {

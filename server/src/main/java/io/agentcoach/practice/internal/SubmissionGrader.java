@@ -9,11 +9,12 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
-import io.agentcoach.practice.Exercise;
-import io.agentcoach.practice.ExerciseCatalog;
+import io.agentcoach.platform.Tenants;
 import io.agentcoach.practice.PracticeSettings;
 import io.agentcoach.practice.SubmissionGraded;
+import io.agentcoach.practice.internal.CurriculumExercises.PracticeExercise;
 import io.agentcoach.practice.internal.PracticeRecords.Submission;
+import io.agentcoach.practice.internal.PracticeStore.Pending;
 import io.agentcoach.sandbox.CodeRunner;
 import io.agentcoach.sandbox.GradeReport;
 import io.agentcoach.sandbox.GradingRequest;
@@ -34,7 +35,9 @@ import tools.jackson.databind.json.JsonMapper;
  * Grades submissions in the background. A submission is claimed in the database before grading,
  * so each is graded once even with many nodes; one whose grader died (a crash, a restart) is
  * claimed again after {@code regrade-after}, and queued ones left by a crash are picked up by the
- * sweep that runs at start-up and every few seconds.
+ * sweep that runs at start-up and every few seconds. The sweep looks across organizations
+ * ({@link Tenants#callAsSystem}); each submission is then graded bound to its own organization, so
+ * row-level security never hides it from its grader.
  */
 @Component
 class SubmissionGrader {
@@ -43,7 +46,7 @@ class SubmissionGrader {
     private static final Duration SWEEP_EVERY = Duration.ofSeconds(5);
 
     private final PracticeStore store;
-    private final ExerciseCatalog exercises;
+    private final CurriculumExercises exercises;
     private final TestGrader grader;
     private final CodeRunner runner;
     private final PracticeSettings settings;
@@ -54,7 +57,7 @@ class SubmissionGrader {
     private final ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor();
     private volatile Thread sweeper;
 
-    SubmissionGrader(PracticeStore store, ExerciseCatalog exercises, TestGrader grader, CodeRunner runner,
+    SubmissionGrader(PracticeStore store, CurriculumExercises exercises, TestGrader grader, CodeRunner runner,
             PracticeSettings settings, ApplicationEventPublisher events, TransactionTemplate transactions) {
         this.store = store;
         this.exercises = exercises;
@@ -67,8 +70,8 @@ class SubmissionGrader {
     }
 
     /** Grades the submission soon, on another thread. */
-    void enqueue(UUID submissionId) {
-        workers.execute(() -> grade(submissionId));
+    void enqueue(UUID submissionId, UUID organizationId) {
+        workers.execute(() -> Tenants.runAs(organizationId, () -> grade(submissionId)));
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -101,18 +104,20 @@ class SubmissionGrader {
         if (runner.unavailableReason().isPresent()) {
             return 0;
         }
-        List<UUID> pending = store.pending(clock.instant().minus(settings.regradeAfter()), 100);
-        pending.forEach(this::grade);
+        Instant staleBefore = clock.instant().minus(settings.regradeAfter());
+        List<Pending> pending = Tenants.callAsSystem(() -> store.pending(staleBefore, 100));
+        pending.forEach(p -> Tenants.runAs(p.organizationId(), () -> grade(p.id())));
         return pending.size();
     }
 
+    /** Grades one submission; the thread must be bound to the submission's organization. */
     void grade(UUID id) {
         Instant now = clock.instant();
         if (!store.claim(id, now, now.minus(settings.regradeAfter()))) {
             return;
         }
         Submission submission = store.submission(id).orElseThrow();
-        Exercise exercise = exercises.find(submission.exerciseId()).orElse(null);
+        PracticeExercise exercise = exercises.find(submission.exerciseId(), submission.organizationId()).orElse(null);
         if (exercise == null) {
             log.warn("Submission {} is for exercise {}, which no longer exists", id, submission.exerciseId());
             store.release(id);

@@ -195,7 +195,7 @@ final class BubblewrapRunner {
         if (group.processLimitHit()) {
             return stopped(limits, Limit.PROCESSES);
         }
-        if (exit == 128 + 24 || cpu.compareTo(limits.cpuTime()) >= 0) {
+        if (exit == 128 + 24 || cpu.compareTo(limits.cpuTime()) >= 0 || killedNearCpuLimit(limits, exit, cpu)) {
             return stopped(limits, Limit.CPU_TIME);
         }
         if (wallExceeded) {
@@ -205,6 +205,15 @@ final class BubblewrapRunner {
             return stopped(limits, Limit.FILE_SIZE);
         }
         return exit > 128 ? new RunOutcome.Signalled(exit - 128) : new RunOutcome.Exited(exit);
+    }
+
+    /**
+     * The kernel ends a process at its CPU rlimit with SIGKILL (the limit is set soft = hard, in whole
+     * seconds), while the cgroup's CPU counter, read just afterwards, can trail it on a loaded host:
+     * a SIGKILL no memory limit explains, with the counter within 10% of the limit, is that limit.
+     */
+    private static boolean killedNearCpuLimit(Limits limits, int exit, Duration cpu) {
+        return exit == 128 + 9 && cpu.toMillis() * 10 >= limits.cpuTime().toMillis() * 9;
     }
 
     private static RunOutcome stopped(Limits limits, Limit limit) {

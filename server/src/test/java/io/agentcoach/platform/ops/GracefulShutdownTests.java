@@ -27,7 +27,7 @@ class GracefulShutdownTests {
 
     @RestController
     static class SlowController {
-        @GetMapping("/api/test/slow")
+        @GetMapping("/test/slow")
         String slow() throws InterruptedException {
             started.countDown();
             Thread.sleep(1500);
@@ -43,7 +43,7 @@ class GracefulShutdownTests {
         int port = ((WebServerApplicationContext) context).getWebServer().getPort();
         Http http = new Http(port);
 
-        CompletableFuture<Http.Response> inFlight = CompletableFuture.supplyAsync(() -> http.get("/api/test/slow"));
+        CompletableFuture<Http.Response> inFlight = CompletableFuture.supplyAsync(() -> http.get("/test/slow"));
         assertThat(started.await(10, TimeUnit.SECONDS)).isTrue();
         long closing = System.nanoTime();
         context.close();
