@@ -1,5 +1,6 @@
 package io.agentcoach.testing;
 
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -15,7 +16,7 @@ import org.springframework.core.env.MapPropertySource;
 /**
  * Points a test application context at the real PostgreSQL the suite runs against, in a schema
  * of its own that is created empty before the context starts (Flyway then migrates it) and
- * dropped when the context closes. Contexts therefore never see each other's rows, and several
+ * dropped when the context closes; its knowledge index lives in a temporary folder of its own. Contexts therefore never see each other's rows, and several
  * checkouts can run the suite against one server at the same time.
  *
  * <p>Settings (environment): {@code AGENTCOACH_TEST_DB_URL} (default
@@ -39,7 +40,10 @@ public final class PostgresTestDatabase implements ApplicationContextInitializer
                 "spring.datasource.password", PASSWORD,
                 "spring.flyway.default-schema", schema,
                 "spring.flyway.schemas", schema,
-                "agentcoach.test.schema", schema)));
+                "agentcoach.test.schema", schema,
+                // the local search index belongs with the database it was built from
+                "agentcoach.knowledge.index-dir", Path.of(System.getProperty("java.io.tmpdir"), "agentcoach-test-index", schema)
+                        .toString())));
         context.addApplicationListener(event -> {
             if (event instanceof ContextClosedEvent closed && closed.getApplicationContext() == context) {
                 execute("drop schema if exists " + schema + " cascade");
