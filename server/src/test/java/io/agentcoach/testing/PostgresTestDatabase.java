@@ -1,5 +1,6 @@
 package io.agentcoach.testing;
 
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -15,7 +16,8 @@ import org.springframework.core.env.MapPropertySource;
 /**
  * Points a test application context at the real PostgreSQL the suite runs against, in a schema
  * of its own that is created empty before the context starts (Flyway then migrates it) and
- * dropped when the context closes. Contexts therefore never see each other's rows, and several
+ * dropped when the context closes; its knowledge index lives in a temporary folder of its own.
+ * Contexts therefore never see each other's rows, and several
  * checkouts can run the suite against one server at the same time.
  *
  * <p>The application connects as {@link #APP_USER}, a role that is neither superuser nor has
@@ -57,7 +59,10 @@ public final class PostgresTestDatabase implements ApplicationContextInitializer
                 // suite stays far below PostgreSQL's max_connections
                 "spring.datasource.hikari.maximum-pool-size", "6",
                 "spring.datasource.hikari.minimum-idle", "1",
-                "agentcoach.test.schema", schema)));
+                "agentcoach.test.schema", schema,
+                // the local search index belongs with the database it was built from
+                "agentcoach.knowledge.index-dir", Path.of(System.getProperty("java.io.tmpdir"), "agentcoach-test-index", schema)
+                        .toString())));
         context.addApplicationListener(event -> {
             if (event instanceof ContextClosedEvent closed && closed.getApplicationContext() == context) {
                 execute("drop schema if exists " + schema + " cascade");

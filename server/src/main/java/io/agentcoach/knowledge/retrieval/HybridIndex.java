@@ -48,6 +48,7 @@ import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.store.LockObtainFailedException;
 import org.apache.lucene.util.Bits;
 import org.apache.lucene.util.BytesRef;
 
@@ -118,6 +119,8 @@ public final class HybridIndex implements Closeable {
         Files.createDirectories(path);
         try {
             return new HybridIndex(FSDirectory.open(path), embedder);
+        } catch (LockObtainFailedException e) {
+            throw e; // another process or context owns this index: never delete it under them
         } catch (IOException | RuntimeException e) {
             log.log(System.Logger.Level.WARNING, "Search index at " + path + " cannot be opened (" + e + "); rebuilding it");
             deleteContents(path);
