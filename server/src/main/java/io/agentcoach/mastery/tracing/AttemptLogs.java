@@ -35,6 +35,16 @@ public final class AttemptLogs {
 
     public static Log read(Reader source, Vocabulary items, Vocabulary skills)
             throws IOException, MalformedAttemptLogException {
+        return read(source, items, skills, true);
+    }
+
+    /**
+     * As {@link #read(Reader, Vocabulary, Vocabulary)}; with {@code mergeMultiSkill} false every
+     * row stays its own attempt, as the published deep models score these files (there the second
+     * row of a multi-skill answer is predicted after seeing the first, which reveals its outcome).
+     */
+    public static Log read(Reader source, Vocabulary items, Vocabulary skills, boolean mergeMultiSkill)
+            throws IOException, MalformedAttemptLogException {
         List<Line> lines = new ArrayList<>();
         try (BufferedReader reader = new BufferedReader(source)) {
             String text;
@@ -54,13 +64,13 @@ public final class AttemptLogs {
         try {
             Vocabulary scratchItems = new Vocabulary();
             Vocabulary scratchSkills = new Vocabulary();
-            parse(lines, 4, scratchItems, scratchSkills);
-            return parse(lines, 4, items, skills);
+            parse(lines, 4, scratchItems, scratchSkills, mergeMultiSkill);
+            return parse(lines, 4, items, skills, mergeMultiSkill);
         } catch (MalformedAttemptLogException e) {
             asFour = e;
         }
         try {
-            return parse(lines, 3, items, skills);
+            return parse(lines, 3, items, skills, mergeMultiSkill);
         } catch (MalformedAttemptLogException asThree) {
             // Report against the likelier layout: the one the line count fits, else the one that read further.
             boolean fitsThree = lines.size() % 3 == 0;
@@ -75,7 +85,7 @@ public final class AttemptLogs {
     private record Line(int number, String text) {
     }
 
-    private static Log parse(List<Line> lines, int perRecord, Vocabulary items, Vocabulary skills)
+    private static Log parse(List<Line> lines, int perRecord, Vocabulary items, Vocabulary skills, boolean merge)
             throws MalformedAttemptLogException {
         List<LearnerSequence> sequences = new ArrayList<>();
         int rows = 0;
@@ -124,7 +134,7 @@ public final class AttemptLogs {
                 }
                 int[] attemptSkills = skillIds(skillLine, skillFields[i], i, skills);
                 Attempt previous = attempts.isEmpty() ? null : attempts.getLast();
-                if (previous != null && item != Attempt.NO_ITEM && previous.item() == item
+                if (merge && previous != null && item != Attempt.NO_ITEM && previous.item() == item
                         && previous.correct() == correct) {
                     attempts.set(attempts.size() - 1, new Attempt(item, union(previous.skills(), attemptSkills), correct));
                     counts.set(counts.size() - 1, counts.getLast() + 1);

@@ -19,6 +19,11 @@ import java.util.Map;
  * object with AUC, RMSE and accuracy per model and the seconds taken. Both files are read
  * completely before anything is scored, so a malformed file prints its line and reason and no
  * result. Exit status: 0 done, 2 bad usage or bad file.
+ *
+ * <p>By default an answer logged once per skill (consecutive rows on one item with one outcome)
+ * is predicted once, before any of its rows is seen, and scored on each row. With
+ * {@code --rows-as-attempts} every row is its own attempt, the protocol under which the deep
+ * models on these files are usually reported: it lets the second row see the first's outcome.
  */
 public final class EvaluateKnowledgeTracing {
 
@@ -35,8 +40,12 @@ public final class EvaluateKnowledgeTracing {
     }
 
     static int run(String[] args, PrintStream out, PrintStream err) {
+        boolean rowsAsAttempts = args.length == 3 && args[0].equals("--rows-as-attempts");
+        if (rowsAsAttempts) {
+            args = new String[] {args[1], args[2]};
+        }
         if (args.length != 2) {
-            err.println("usage: eval-kt TRAIN_FILE TEST_FILE");
+            err.println("usage: eval-kt [--rows-as-attempts] TRAIN_FILE TEST_FILE");
             return 2;
         }
         long started = System.nanoTime();
@@ -45,17 +54,17 @@ public final class EvaluateKnowledgeTracing {
         AttemptLogs.Log train;
         AttemptLogs.Log test;
         try {
-            train = read(Path.of(args[0]), items, skills);
+            train = read(Path.of(args[0]), items, skills, !rowsAsAttempts);
             int trainedItems = items.size();
             int trainedSkills = skills.size();
-            test = read(Path.of(args[1]), items, skills);
+            test = read(Path.of(args[1]), items, skills, !rowsAsAttempts);
             Map<String, Report> reports = new LinkedHashMap<>();
             out.printf(Locale.ROOT, "train: %d learners, %d rows (%d attempts), %d items, %d skills, layout %s%n",
                     train.sequences().size(), train.rows(), attempts(train), trainedItems, trainedSkills, train.layout());
             out.printf(Locale.ROOT, "test:  %d learners, %d rows (%d attempts), %d items and %d skills unseen in train%n",
                     test.sequences().size(), test.rows(), attempts(test), items.size() - trainedItems,
                     skills.size() - trainedSkills);
-            double baselineMicros = replayMicros(new CountingModel(), test.sequences(), new double[test.rows()],
+            double baselineMicros = warmReplayMicros(new CountingModel(), test.sequences(), new double[test.rows()],
                     new boolean[test.rows()]);
             for (KnowledgeTracer tracer : tracers()) {
                 long fitStart = System.nanoTime();
@@ -63,7 +72,7 @@ public final class EvaluateKnowledgeTracing {
                 double fitSeconds = (System.nanoTime() - fitStart) / 1e9;
                 double[] predictions = new double[test.rows()];
                 boolean[] outcomes = new boolean[test.rows()];
-                double micros = replayMicros(model, test.sequences(), predictions, outcomes);
+                double micros = warmReplayMicros(model, test.sequences(), predictions, outcomes);
                 Metrics metrics = Metrics.of(predictions, outcomes, test.rows());
                 reports.put(tracer.name(), new Report(metrics, fitSeconds, micros));
                 out.printf(Locale.ROOT,
@@ -73,7 +82,7 @@ public final class EvaluateKnowledgeTracing {
                         baselineMicros);
             }
             double seconds = (System.nanoTime() - started) / 1e9;
-            out.println(json(reports, test.rows(), baselineMicros, seconds));
+            out.println(json(reports, test.rows(), rowsAsAttempts, baselineMicros, seconds));
             return 0;
         } catch (BadFile e) {
             err.println("eval-kt: " + e.getMessage());
@@ -87,10 +96,10 @@ public final class EvaluateKnowledgeTracing {
         }
     }
 
-    private static AttemptLogs.Log read(Path file, Vocabulary items, Vocabulary skills)
+    private static AttemptLogs.Log read(Path file, Vocabulary items, Vocabulary skills, boolean merge)
             throws BadFile {
         try {
-            return AttemptLogs.read(Files.newBufferedReader(file, StandardCharsets.UTF_8), items, skills);
+            return AttemptLogs.read(Files.newBufferedReader(file, StandardCharsets.UTF_8), items, skills, merge);
         } catch (MalformedAttemptLogException e) {
             throw new BadFile(file + " " + e.getMessage());
         } catch (NoSuchFileException e) {
@@ -102,6 +111,13 @@ public final class EvaluateKnowledgeTracing {
 
     private static int attempts(AttemptLogs.Log log) {
         return log.sequences().stream().mapToInt(s -> s.attempts().size()).sum();
+    }
+
+    /** Replays the test learners twice and times the second pass, once the code is compiled. */
+    private static double warmReplayMicros(TracingModel model, List<LearnerSequence> sequences,
+            double[] predictions, boolean[] outcomes) {
+        replayMicros(model, sequences, predictions, outcomes);
+        return replayMicros(model, sequences, predictions, outcomes);
     }
 
     /** Replays every test learner from scratch; returns the mean predict+update time in microseconds. */
@@ -129,14 +145,15 @@ public final class EvaluateKnowledgeTracing {
     private record Report(Metrics metrics, double fitSeconds, double updateMicros) {
     }
 
-    private static String json(Map<String, Report> reports, int rows, double baselineMicros, double seconds) {
+    private static String json(Map<String, Report> reports, int rows, boolean rowsAsAttempts, double baselineMicros,
+            double seconds) {
         List<String> models = new ArrayList<>();
         reports.forEach((name, r) -> models.add(String.format(Locale.ROOT,
                 "\"%s\":{\"auc\":%s,\"rmse\":%s,\"accuracy\":%s,\"fit_seconds\":%.2f,\"update_us\":%.3f}",
                 name, number(r.metrics().auc()), number(r.metrics().rmse()), number(r.metrics().accuracy()),
                 r.fitSeconds(), r.updateMicros())));
-        return String.format(Locale.ROOT, "{\"models\":{%s},\"test_rows\":%d,\"baseline_update_us\":%.3f,\"seconds\":%.1f}",
-                String.join(",", models), rows, baselineMicros, seconds);
+        return String.format(Locale.ROOT, "{\"models\":{%s},\"test_rows\":%d,\"protocol\":\"%s\",\"baseline_update_us\":%.3f,\"seconds\":%.1f}",
+                String.join(",", models), rows, rowsAsAttempts ? "rows" : "answers", baselineMicros, seconds);
     }
 
     private static String number(double value) {

@@ -11,8 +11,8 @@ import java.util.Random;
  * success rate in the training data), skill difficulty, the learner's success and failure
  * counts per skill and overall (log-scaled), counts in recent windows (exponentially decayed
  * over the learner's last attempts), and the learner's running ability: how much better than
- * expected for each item they have done, per skill and overall. Counts per skill carry their
- * own weights, as in DAS3H. Fitted offline by Adagrad with L2; each prediction uses only the
+ * expected for each item they have done, per skill and overall. Counts and recent counts per
+ * skill carry their own weights, as in DAS3H. Fitted offline by Adagrad with L2; each prediction uses only the
  * learner's past, and an update touches only the attempt's skills and item.
  */
 public final class LogisticKnowledgeTracing implements KnowledgeTracer {
@@ -42,14 +42,20 @@ public final class LogisticKnowledgeTracing implements KnowledgeTracer {
     static final int ITEM_LAST = 16;
     static final int SKILL_GAP = 17;
     static final int FAST_ABILITY = 18;
-    static final int DENSE = 19;
+    static final int STREAK = 19;
+    static final int FAIL_STREAK = 20;
+    static final int BLOCK_TRIES = 21;
+    static final int BLOCK_RATE = 22;
+    static final int ITEM_BY_ABILITY = 23;
+    static final int LAST_SURPRISE = 24;
+    static final int DENSE = 25;
 
     private final int epochs;
     private final double learningRate;
     private final double l2;
 
     public LogisticKnowledgeTracing() {
-        this(6, 0.05, 1e-6);
+        this(6, 0.1, 1e-6);
     }
 
     public LogisticKnowledgeTracing(int epochs, double learningRate, double l2) {
@@ -147,8 +153,16 @@ public final class LogisticKnowledgeTracing implements KnowledgeTracer {
             return DENSE + items + 2 * skills + skill;
         }
 
+        int skillRecentWins(int skill) {
+            return DENSE + items + 3 * skills + skill;
+        }
+
+        int skillRecentFails(int skill) {
+            return DENSE + items + 4 * skills + skill;
+        }
+
         int size() {
-            return DENSE + items + 3 * skills;
+            return DENSE + items + 5 * skills;
         }
 
         boolean knowsItem(int item) {
@@ -249,6 +263,8 @@ public final class LogisticKnowledgeTracing implements KnowledgeTracer {
             double residual;
             int last;
             int lastAt;
+            int streak;
+            int failStreak;
         }
 
         final class Learner implements LearnerKnowledge {
@@ -260,6 +276,10 @@ public final class LogisticKnowledgeTracing implements KnowledgeTracer {
             private double fastResidual;
             private int last;
             private int attempts;
+            private int[] blockSkills = new int[0];
+            private int blockTries;
+            private int blockWins;
+            private double lastSurprise;
 
             private SkillState state(int skill) {
                 return skill < skills.length ? skills[skill] : null;
@@ -269,7 +289,7 @@ public final class LogisticKnowledgeTracing implements KnowledgeTracer {
             Features features(int item, int[] attemptSkills, Boolean leaveOut) {
                 int sparse = (layout.knowsItem(item) ? 1 : 0);
                 for (int skill : attemptSkills) {
-                    sparse += layout.knowsSkill(skill) ? 3 : 0;
+                    sparse += layout.knowsSkill(skill) ? 5 : 0;
                 }
                 int[] index = new int[DENSE + sparse];
                 double[] value = new double[DENSE + sparse];
@@ -301,6 +321,8 @@ public final class LogisticKnowledgeTracing implements KnowledgeTracer {
                         value[SKILL_LAST] += share * s.last;
                         value[SKILL_SEEN] += share;
                         value[SKILL_GAP] += share * Math.log1p(attempts - s.lastAt);
+                        value[STREAK] += share * Math.log1p(s.streak);
+                        value[FAIL_STREAK] += share * Math.log1p(s.failStreak);
                     }
                     if (layout.knowsSkill(skill)) {
                         index[next] = layout.skill(skill);
@@ -309,8 +331,19 @@ public final class LogisticKnowledgeTracing implements KnowledgeTracer {
                         value[next++] = s == null ? 0 : share * Math.log1p(s.wins);
                         index[next] = layout.skillFails(skill);
                         value[next++] = s == null ? 0 : share * Math.log1p(s.fails);
+                        double fastFactor = s == null ? 0 : Math.pow(FAST_DECAY, attempts - s.lastAt);
+                        index[next] = layout.skillRecentWins(skill);
+                        value[next++] = s == null ? 0 : share * s.fastWins * fastFactor;
+                        index[next] = layout.skillRecentFails(skill);
+                        value[next++] = s == null ? 0 : share * s.fastFails * fastFactor;
                     }
                 }
+                if (sameBlock(attemptSkills)) {
+                    value[BLOCK_TRIES] = Math.log1p(blockTries);
+                    value[BLOCK_RATE] = (blockWins + 1.0) / (blockTries + 2.0) - 0.5;
+                }
+                value[ITEM_BY_ABILITY] = value[ITEM_PRIOR] * value[ABILITY];
+                value[LAST_SURPRISE] = lastSurprise;
                 int[] itemHistory = item >= 0 ? items.get(item) : null;
                 if (itemHistory != null) {
                     value[ITEM_TRIES] = Math.log1p(itemHistory[0]);
@@ -366,6 +399,8 @@ public final class LogisticKnowledgeTracing implements KnowledgeTracer {
                     }
                     s.residual += surprise;
                     s.last = outcome;
+                    s.streak = attempt.correct() ? s.streak + 1 : 0;
+                    s.failStreak = attempt.correct() ? 0 : s.failStreak + 1;
                     s.lastAt = attempts;
                 }
                 if (attempt.item() >= 0) {
@@ -378,10 +413,23 @@ public final class LogisticKnowledgeTracing implements KnowledgeTracer {
                 } else {
                     fails++;
                 }
+                if (!sameBlock(attempt.skills())) {
+                    blockSkills = attempt.skills();
+                    blockTries = 0;
+                    blockWins = 0;
+                }
+                blockTries++;
+                blockWins += attempt.correct() ? 1 : 0;
+                lastSurprise = surprise;
                 residual += surprise;
                 fastResidual = fastResidual * FAST_DECAY + surprise * (1 - FAST_DECAY);
                 last = outcome;
                 attempts++;
+            }
+
+            /** Whether the attempt continues the current run of attempts on the same skills. */
+            private boolean sameBlock(int[] attemptSkills) {
+                return Arrays.equals(blockSkills, attemptSkills);
             }
 
             @Override
