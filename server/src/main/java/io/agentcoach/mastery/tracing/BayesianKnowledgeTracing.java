@@ -30,6 +30,11 @@ public final class BayesianKnowledgeTracing implements KnowledgeTracer {
         return "bkt";
     }
 
+    /** A model for when there is nothing to fit from yet: the same usual parameters for every skill. */
+    public static Model unfitted() {
+        return new Model(new Params[0], Params.START);
+    }
+
     @Override
     public Model fit(List<LearnerSequence> training, int itemCount, int skillCount) {
         List<List<boolean[]>> bySkill = new ArrayList<>(skillCount);
