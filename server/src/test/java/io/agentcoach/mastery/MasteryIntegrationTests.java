@@ -13,6 +13,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import io.agentcoach.identity.CurrentUser;
 import io.agentcoach.identity.CurrentUsers;
 import io.agentcoach.identity.Role;
+import io.agentcoach.mastery.path.CurriculumFixture;
 import io.agentcoach.testing.Http;
 import io.agentcoach.testing.IntegrationTest;
 import org.junit.jupiter.api.Test;
@@ -37,6 +38,11 @@ class MasteryIntegrationTests {
         @Bean
         CurrentUsers currentUsers() {
             return () -> Optional.ofNullable(caller.get());
+        }
+
+        @Bean
+        Curriculum curriculum() {
+            return new CurriculumFixture();
         }
     }
 
@@ -151,5 +157,37 @@ class MasteryIntegrationTests {
         assertThat(mine.json().path("skills").get(0).path("proficiency").asInt()).isBetween(0, 100);
         Http.Response history = http.get("/api/mastery/skills/prompting/history");
         assertThat(history.json().path("points").get(0).path("attemptId").asString()).isEqualTo("e1");
+    }
+
+    @Test
+    void thePathFollowsTheGoalAndChangesAsSoonAsAPrerequisiteIsMastered() {
+        UUID user = learner();
+        caller.set(new CurrentUser(user, organization, Set.of(Role.values()[0]), Set.of()));
+        Http http = new Http(port);
+        assertThat(http.send(http.request("/api/mastery/goal").header("Content-Type", "application/json")
+                .PUT(java.net.http.HttpRequest.BodyPublishers.ofString("{\"skillId\":\"multi-agent\"}")).build())
+                .status()).isEqualTo(200);
+
+        Http.Response before = http.get("/api/mastery/path");
+        assertThat(before.status()).isEqualTo(200);
+        assertThat(before.json().path("goalSkillId").asString()).isEqualTo("multi-agent");
+        assertThat(before.json().path("steps").get(0).path("skillIds").get(0).asString()).isEqualTo("prompting");
+        assertThat(before.json().path("steps").get(0).path("reason").asString()).isNotBlank();
+
+        // answered just now: a skill mastered long ago would come back first as a review
+        Instant now = Instant.now();
+        masteries.record(new AttemptObserved("p1", organization, user, "prompt-easy", List.of("prompting"), true,
+                now.minusSeconds(60)));
+        masteries.record(new AttemptObserved("p2", organization, user, "prompt-mid", List.of("prompting"), true, now));
+
+        Http.Response after = http.get("/api/mastery/path?limit=2");
+        assertThat(after.json().path("steps")).hasSize(2);
+        assertThat(after.json().path("steps").get(0).path("skillIds").get(0).asString()).isEqualTo("tool-calling");
+        assertThat(events.stream(PathChanged.class).filter(e -> e.userId().equals(user)).toList().getLast()
+                .activityIds()).containsExactlyInAnyOrder("tools-1", "tools-2");
+
+        assertThat(http.get("/api/mastery/path?goal=juggling").json().path("type").asString())
+                .isEqualTo("/problems/unprocessable");
+        assertThat(http.get("/api/mastery/path?limit=0").status()).isEqualTo(400);
     }
 }

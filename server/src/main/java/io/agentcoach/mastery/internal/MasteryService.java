@@ -12,6 +12,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 import io.agentcoach.mastery.AttemptObserved;
+import io.agentcoach.mastery.Curriculum;
 import io.agentcoach.mastery.Masteries;
 import io.agentcoach.mastery.MasteryChanged;
 import io.agentcoach.mastery.MasteryPoint;
@@ -146,13 +147,7 @@ class MasteryService implements Masteries {
      * newest, every estimate and the whole history are rewritten, since later points depended on it.
      */
     private Recorded.Updated replay(AttemptObserved attempt, TracingModels.Fitted fitted) {
-        List<Logged> logged = jdbc.sql("""
-                select attempt_id, item_id, skill_ids, correct, occurred_at from mastery_attempts
-                where organization_id = ? and user_id = ? order by occurred_at, attempt_id""")
-                .params(attempt.organizationId(), attempt.userId())
-                .query((rs, n) -> new Logged(rs.getString(1), rs.getString(2), List.of(rs.getString(3).split(",")),
-                        rs.getBoolean(4), rs.getObject(5, OffsetDateTime.class).toInstant()))
-                .list();
+        List<Logged> logged = logged(attempt.organizationId(), attempt.userId());
         boolean outOfOrder = !logged.getLast().attemptId().equals(attempt.attemptId());
         LearnerKnowledge knowledge = fitted.model().newLearner();
         Map<String, Integer> counts = new LinkedHashMap<>();
@@ -232,6 +227,45 @@ class MasteryService implements Masteries {
                 .params(organizationId, userId, skill, attemptId, state.mastery(), state.proficiency(),
                         utc(state.updatedAt()))
                 .update();
+    }
+
+    /**
+     * The learner's predicted success on each activity, computed under the learner's lock so that
+     * no update runs meanwhile. Activities are keyed by id.
+     */
+    Map<String, Double> predict(UUID organizationId, UUID userId, List<Curriculum.Activity> activities) {
+        synchronized (locks.computeIfAbsent(userId, k -> new Object())) {
+            TracingModels.Fitted fitted = models.current();
+            Learner learner = learners.get(userId);
+            LearnerKnowledge knowledge;
+            if (learner != null && learner.modelVersion() == fitted.version()) {
+                knowledge = learner.knowledge();
+            } else {
+                knowledge = fitted.model().newLearner();
+                for (Logged answer : logged(organizationId, userId)) {
+                    knowledge.observe(TracingModels.toAttempt(answer.itemId(), String.join(",", answer.skillIds()),
+                            answer.correct(), fitted.items(), fitted.skills()));
+                }
+            }
+            Map<String, Double> predictions = new LinkedHashMap<>();
+            for (Curriculum.Activity activity : activities) {
+                int item = fitted.items().find(activity.id());
+                int[] skills = activity.skillIds().stream().mapToInt(fitted.skills()::id).toArray();
+                predictions.put(activity.id(), skills.length == 0 ? 0.5
+                        : knowledge.predict(item < 0 ? Attempt.NO_ITEM : item, skills));
+            }
+            return predictions;
+        }
+    }
+
+    private List<Logged> logged(UUID organizationId, UUID userId) {
+        return jdbc.sql("""
+                select attempt_id, item_id, skill_ids, correct, occurred_at from mastery_attempts
+                where organization_id = ? and user_id = ? order by occurred_at, attempt_id""")
+                .params(organizationId, userId)
+                .query((rs, n) -> new Logged(rs.getString(1), rs.getString(2), List.of(rs.getString(3).split(",")),
+                        rs.getBoolean(4), rs.getObject(5, OffsetDateTime.class).toInstant()))
+                .list();
     }
 
     @Override

@@ -80,6 +80,7 @@ public final class PathPlanner {
             SkillEstimate e = estimates.get(skill);
             retained.put(skill, e == null ? 0 : retention(e, now) * e.mastery());
         }
+        Map<String, Integer> depth = goalSkillId == null ? Map.of() : depthsBelow(goalSkillId);
         List<Candidate> candidates = new ArrayList<>();
         for (Curriculum.Activity activity : curriculum.activities()) {
             if (activity.skillIds().isEmpty() || !scope.containsAll(activity.skillIds())) {
@@ -104,7 +105,8 @@ public final class PathPlanner {
             }
             boolean fresh = activity.skillIds().stream().allMatch(s -> !estimates.containsKey(s));
             double fit = Math.abs(success - TARGET) + (success < BAND_LOW || success > BAND_HIGH ? 0.5 : 0);
-            double goalDistance = goalSkillId == null ? 0 : 0.01 * distanceToGoal(activity, goalSkillId);
+            double goalDistance = 0.01 * activity.skillIds().stream().mapToInt(sk -> depth.getOrDefault(sk, 0)).min()
+                    .orElse(0);
             candidates.add(new Candidate(activity, fresh ? Purpose.NEW_SKILL : Purpose.PRACTICE, success,
                     -(fit + goalDistance), learnReason(activity, estimates, success, goalSkillId, fresh)));
         }
@@ -145,8 +147,8 @@ public final class PathPlanner {
         return needed;
     }
 
-    private int distanceToGoal(Curriculum.Activity activity, String goal) {
-        // breadth-first from the goal down its prerequisites
+    /** Each skill the goal needs, with how many prerequisite steps below the goal it lies. */
+    private Map<String, Integer> depthsBelow(String goal) {
         Map<String, Integer> depth = new HashMap<>();
         Deque<String> queue = new ArrayDeque<>(List.of(goal));
         depth.put(goal, 0);
@@ -158,7 +160,7 @@ public final class PathPlanner {
                 }
             }
         }
-        return activity.skillIds().stream().mapToInt(s -> depth.getOrDefault(s, 0)).min().orElse(0);
+        return depth;
     }
 
     private boolean unlocked(String skill, Map<String, SkillEstimate> estimates) {
