@@ -97,11 +97,7 @@ class TracingModels {
             model = BayesianKnowledgeTracing.unfitted();
         } else {
             List<LearnerSequence> sequences = new ArrayList<>();
-            byLearner.forEach((learner, attempts) -> {
-                int[] rows = new int[attempts.size()];
-                java.util.Arrays.fill(rows, 1);
-                sequences.add(new LearnerSequence(learner, attempts, rows));
-            });
+            byLearner.forEach((learner, attempts) -> sequences.add(LearnerSequence.of(learner, attempts)));
             KnowledgeTracer tracer = settings.model().equals("bkt")
                     ? new BayesianKnowledgeTracing() : new LogisticKnowledgeTracing();
             model = tracer.fit(sequences, items.size(), skills.size());

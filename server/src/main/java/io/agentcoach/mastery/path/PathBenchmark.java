@@ -2,7 +2,6 @@ package io.agentcoach.mastery.path;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -133,9 +132,7 @@ public final class PathBenchmark {
                 int item = random.nextInt(500);
                 attempts.add(new Attempt(item, new int[] {item % 100}, random.nextDouble() < 0.65));
             }
-            int[] rows = new int[attempts.size()];
-            Arrays.fill(rows, 1);
-            sequences.add(new LearnerSequence("l" + l, attempts, rows));
+            sequences.add(LearnerSequence.of("l" + l, attempts));
         }
         return sequences;
     }

@@ -194,11 +194,6 @@ public final class EvaluateKnowledgeTracing {
                 }
 
                 @Override
-                public double mastery(int skill) {
-                    return predict(Attempt.NO_ITEM, new int[] {skill});
-                }
-
-                @Override
                 public int attempts() {
                     return attempts;
                 }

@@ -12,8 +12,13 @@ public interface LearnerKnowledge {
     /** Takes one more attempt into account; predictions afterwards see it as past. */
     void observe(Attempt attempt);
 
-    /** Probability that the learner has mastered {@code skill}: success on a typical item of it. */
-    double mastery(int skill);
+    /**
+     * Probability that the learner has mastered {@code skill}; by default the predicted success on
+     * a typical item of it (one whose difficulty is unknown).
+     */
+    default double mastery(int skill) {
+        return predict(Attempt.NO_ITEM, new int[] {skill});
+    }
 
     /** Number of attempts observed so far. */
     int attempts();

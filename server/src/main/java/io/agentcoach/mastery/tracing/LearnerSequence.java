@@ -12,6 +12,13 @@ import java.util.List;
  */
 public record LearnerSequence(String learner, List<Attempt> attempts, int[] rows) {
 
+    /** A sequence in which every attempt stands for one row. */
+    public static LearnerSequence of(String learner, List<Attempt> attempts) {
+        int[] rows = new int[attempts.size()];
+        java.util.Arrays.fill(rows, 1);
+        return new LearnerSequence(learner, attempts, rows);
+    }
+
     public LearnerSequence {
         attempts = List.copyOf(attempts);
         if (rows.length != attempts.size()) {

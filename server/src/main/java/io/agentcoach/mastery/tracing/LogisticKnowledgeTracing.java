@@ -433,11 +433,6 @@ public final class LogisticKnowledgeTracing implements KnowledgeTracer {
             }
 
             @Override
-            public double mastery(int skill) {
-                return predict(Attempt.NO_ITEM, new int[] {skill});
-            }
-
-            @Override
             public int attempts() {
                 return attempts;
             }

@@ -30,9 +30,7 @@ class TracingModelsTests {
                 attempts.add(new Attempt(item, new int[] {skill}, correct));
                 practice[skill]++;
             }
-            int[] rows = new int[attempts.size()];
-            java.util.Arrays.fill(rows, 1);
-            sequences.add(new LearnerSequence("l" + l, attempts, rows));
+            sequences.add(LearnerSequence.of("l" + l, attempts));
         }
         return sequences;
     }
