@@ -10,10 +10,13 @@ import java.util.Random;
  * answer is a weighted sum of item difficulty (a weight per item, plus the item's smoothed
  * success rate in the training data), skill difficulty, the learner's success and failure
  * counts per skill and overall (log-scaled), counts in recent windows (exponentially decayed
- * over the learner's last attempts), and the learner's running ability: how much better than
- * expected for each item they have done, per skill and overall. Counts and recent counts per
- * skill carry their own weights, as in DAS3H. Fitted offline by Adagrad with L2; each prediction uses only the
- * learner's past, and an update touches only the attempt's skills and item.
+ * over the learner's last attempts), runs of successes and failures, the current block of
+ * attempts on the same skills, and the learner's running ability: how much better than
+ * expected for each item they have done, per skill and overall. Counts, recent counts and
+ * ability per skill carry their own weights, as in DAS3H; so do the ability per item and the
+ * step from the previous answer's skill and outcome to the current skill. Fitted offline by
+ * Adagrad with L2; each prediction uses only the learner's past, and an update touches only
+ * the attempt's skills and item.
  */
 public final class LogisticKnowledgeTracing implements KnowledgeTracer {
 
@@ -161,8 +164,22 @@ public final class LogisticKnowledgeTracing implements KnowledgeTracer {
             return DENSE + items + 4 * skills + skill;
         }
 
+        int skillAbility(int skill) {
+            return DENSE + items + 5 * skills + skill;
+        }
+
+        /** Weight for following an answer on {@code previous} (right or wrong) with an item of {@code skill}. */
+        int transition(int previous, boolean previousCorrect, int skill) {
+            return DENSE + items + 6 * skills + (previous * skills + skill) * 2 + (previousCorrect ? 1 : 0);
+        }
+
+        /** Per-item weight of the learner's overall ability so far (items differ in how much it tells). */
+        int itemAbility(int item) {
+            return DENSE + items + 6 * skills + 2 * skills * skills + item;
+        }
+
         int size() {
-            return DENSE + items + 5 * skills;
+            return DENSE + 2 * items + 6 * skills + 2 * skills * skills;
         }
 
         boolean knowsItem(int item) {
@@ -280,6 +297,7 @@ public final class LogisticKnowledgeTracing implements KnowledgeTracer {
             private int blockTries;
             private int blockWins;
             private double lastSurprise;
+            private int lastSkill = -1;
 
             private SkillState state(int skill) {
                 return skill < skills.length ? skills[skill] : null;
@@ -287,9 +305,9 @@ public final class LogisticKnowledgeTracing implements KnowledgeTracer {
 
             /** Features of answering {@code item} now; {@code leaveOut} is the answer itself when fitting. */
             Features features(int item, int[] attemptSkills, Boolean leaveOut) {
-                int sparse = (layout.knowsItem(item) ? 1 : 0);
+                int sparse = (layout.knowsItem(item) ? 2 : 0);
                 for (int skill : attemptSkills) {
-                    sparse += layout.knowsSkill(skill) ? 5 : 0;
+                    sparse += layout.knowsSkill(skill) ? 6 + (layout.knowsSkill(lastSkill) ? 1 : 0) : 0;
                 }
                 int[] index = new int[DENSE + sparse];
                 double[] value = new double[DENSE + sparse];
@@ -336,6 +354,12 @@ public final class LogisticKnowledgeTracing implements KnowledgeTracer {
                         value[next++] = s == null ? 0 : share * s.fastWins * fastFactor;
                         index[next] = layout.skillRecentFails(skill);
                         value[next++] = s == null ? 0 : share * s.fastFails * fastFactor;
+                        index[next] = layout.skillAbility(skill);
+                        value[next++] = s == null ? 0 : share * s.residual / (s.wins + s.fails + 3);
+                        if (layout.knowsSkill(lastSkill)) {
+                            index[next] = layout.transition(lastSkill, last > 0, skill);
+                            value[next++] = share;
+                        }
                     }
                 }
                 if (sameBlock(attemptSkills)) {
@@ -351,7 +375,9 @@ public final class LogisticKnowledgeTracing implements KnowledgeTracer {
                 }
                 if (layout.knowsItem(item)) {
                     index[next] = layout.item(item);
-                    value[next] = 1;
+                    value[next++] = 1;
+                    index[next] = layout.itemAbility(item);
+                    value[next] = value[ABILITY];
                 }
                 return new Features(index, value);
             }
@@ -421,6 +447,7 @@ public final class LogisticKnowledgeTracing implements KnowledgeTracer {
                 blockTries++;
                 blockWins += attempt.correct() ? 1 : 0;
                 lastSurprise = surprise;
+                lastSkill = attempt.skills()[0];
                 residual += surprise;
                 fastResidual = fastResidual * FAST_DECAY + surprise * (1 - FAST_DECAY);
                 last = outcome;
