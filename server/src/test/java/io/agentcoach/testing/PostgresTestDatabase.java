@@ -37,6 +37,9 @@ public final class PostgresTestDatabase implements ApplicationContextInitializer
                 "spring.datasource.url", url,
                 "spring.datasource.username", USER,
                 "spring.datasource.password", PASSWORD,
+                // cached test contexts each keep a pool open; the shared server allows 100 clients
+                "spring.datasource.hikari.minimum-idle", "1",
+                "spring.datasource.hikari.maximum-pool-size", "5",
                 "spring.flyway.default-schema", schema,
                 "spring.flyway.schemas", schema,
                 "agentcoach.test.schema", schema)));
