@@ -104,8 +104,13 @@ class TracingModels {
         }
         Fitted fitted = new Fitted(versions.incrementAndGet(), model, items, skills);
         current.set(fitted);
-        log.info("Knowledge tracing: {} model fitted on {} answers of {} learners", model.name(), count[0],
-                byLearner.size());
+        if (count[0] < settings.minAttemptsToFit()) {
+            log.info("Knowledge tracing: BKT with usual parameters ({} answers logged, {} needed to fit)", count[0],
+                    settings.minAttemptsToFit());
+        } else {
+            log.info("Knowledge tracing: {} model fitted on {} answers of {} learners", model.name(), count[0],
+                    byLearner.size());
+        }
         return fitted;
     }
 
