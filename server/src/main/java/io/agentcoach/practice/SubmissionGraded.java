@@ -1,6 +1,7 @@
 package io.agentcoach.practice;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Set;
 import java.util.UUID;
 
@@ -16,9 +17,10 @@ import java.util.UUID;
  * @param score passed tests out of all, 0 to 1
  * @param attemptNumber the learner's how-manieth submission to this exercise, from 1
  * @param duration from submission to verdict
+ * @param gradedAt when the verdict was reached
  */
 public record SubmissionGraded(UUID submissionId, UUID userId, UUID organizationId, String exerciseId,
-        Set<String> skills, boolean passed, double score, int attemptNumber, Duration duration) {
+        Set<String> skills, boolean passed, double score, int attemptNumber, Duration duration, Instant gradedAt) {
 
     public SubmissionGraded {
         skills = Set.copyOf(skills);

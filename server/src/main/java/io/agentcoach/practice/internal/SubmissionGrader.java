@@ -142,7 +142,7 @@ class SubmissionGrader {
             if (store.complete(id, verdict.passed(), verdict.score(), json.writeValueAsString(verdict), graded)) {
                 events.publishEvent(new SubmissionGraded(id, submission.userId(), submission.organizationId(),
                         submission.exerciseId(), exercise.skills(), verdict.passed(), verdict.score(),
-                        submission.attemptNumber(), Duration.between(submission.submittedAt(), graded)));
+                        submission.attemptNumber(), Duration.between(submission.submittedAt(), graded), graded));
             }
         });
     }

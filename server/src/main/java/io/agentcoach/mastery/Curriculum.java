@@ -1,0 +1,44 @@
+package io.agentcoach.mastery;
+
+import java.util.List;
+
+/**
+ * What the learning path chooses from: the skill graph and the activities that exercise each
+ * skill. The module that owns the curriculum provides it as a bean; without one, paths are empty.
+ */
+public interface Curriculum {
+
+    /** Every skill with the skills it requires first. */
+    List<Skill> skills();
+
+    /** Every activity a learner can be sent to. */
+    List<Activity> activities();
+
+    /**
+     * A node of the skill graph.
+     *
+     * @param id stable skill id
+     * @param name display name
+     * @param prerequisites ids of the skills to master first
+     */
+    record Skill(String id, String name, List<String> prerequisites) {
+        public Skill {
+            prerequisites = List.copyOf(prerequisites);
+        }
+    }
+
+    /**
+     * A lesson, check question or exercise.
+     *
+     * @param id stable id; answers to it arrive with this id as their item id
+     * @param title display title
+     * @param kind e.g. {@code lesson}, {@code check}, {@code exercise}
+     * @param skillIds the skills it exercises
+     * @param minutes typical time to complete
+     */
+    record Activity(String id, String title, String kind, List<String> skillIds, int minutes) {
+        public Activity {
+            skillIds = List.copyOf(skillIds);
+        }
+    }
+}

@@ -1,0 +1,48 @@
+package io.agentcoach.mastery.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import io.agentcoach.content.CheckQuestion;
+import io.agentcoach.content.Exercise;
+import io.agentcoach.content.Lesson;
+import io.agentcoach.content.Skill;
+import io.agentcoach.mastery.Curriculum;
+import org.springframework.stereotype.Component;
+
+/**
+ * The shipped curriculum as the learning path sees it: the content module's skill graph, and its
+ * lessons, check questions ({@code <lesson id>/<check id>}) and exercises as activities.
+ */
+@Component
+class CurriculumActivities implements Curriculum {
+
+    private final io.agentcoach.content.Curriculum content;
+
+    CurriculumActivities(io.agentcoach.content.Curriculum content) {
+        this.content = content;
+    }
+
+    @Override
+    public List<Curriculum.Skill> skills() {
+        return content.skills().skills().stream()
+                .map((Skill s) -> new Curriculum.Skill(s.id(), s.name(), s.prerequisites())).toList();
+    }
+
+    @Override
+    public List<Activity> activities() {
+        List<Activity> activities = new ArrayList<>();
+        for (Lesson lesson : content.lessons()) {
+            activities.add(new Activity(lesson.id(), lesson.title(), "lesson", lesson.skills(), lesson.minutes()));
+            for (CheckQuestion check : lesson.checks()) {
+                activities.add(new Activity(lesson.id() + "/" + check.id(), check.prompt(), "check",
+                        List.of(check.skill()), 1));
+            }
+        }
+        for (Exercise exercise : content.exercises()) {
+            activities.add(new Activity(exercise.id(), exercise.title(), "exercise", exercise.skills(),
+                    exercise.minutes()));
+        }
+        return activities;
+    }
+}

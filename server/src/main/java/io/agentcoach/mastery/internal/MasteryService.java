@@ -1,0 +1,298 @@
+package io.agentcoach.mastery.internal;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+import io.agentcoach.mastery.AttemptObserved;
+import io.agentcoach.mastery.Curriculum;
+import io.agentcoach.mastery.Masteries;
+import io.agentcoach.mastery.MasteryChanged;
+import io.agentcoach.mastery.MasteryPoint;
+import io.agentcoach.mastery.SkillMastery;
+import io.agentcoach.mastery.tracing.Attempt;
+import io.agentcoach.mastery.tracing.LearnerKnowledge;
+import io.agentcoach.platform.Problems;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * Keeps each learner's knowledge state in memory (rebuilt from the logged answers when missing,
+ * stale or when an answer arrives out of order) and writes the estimates it yields.
+ */
+@Service
+class MasteryService implements Masteries {
+
+    static final int MAX_ID = 100;
+
+    private final JdbcClient jdbc;
+    private final TracingModels models;
+    private final ApplicationEventPublisher events;
+    private final Map<UUID, Object> locks = new ConcurrentHashMap<>();
+    private final Map<UUID, Learner> learners = new ConcurrentHashMap<>();
+
+    MasteryService(JdbcClient jdbc, TracingModels models, ApplicationEventPublisher events) {
+        this.jdbc = jdbc;
+        this.models = models;
+        this.events = events;
+    }
+
+    /** A learner's state under one fitted model, and the position of their latest answer. */
+    private record Learner(long modelVersion, LearnerKnowledge knowledge, Instant lastAt, String lastAttemptId,
+            Map<String, Integer> attemptsPerSkill) {
+
+        boolean precedes(AttemptObserved attempt) {
+            int order = lastAt.compareTo(attempt.occurredAt());
+            return order < 0 || order == 0 && lastAttemptId.compareTo(attempt.attemptId()) < 0;
+        }
+    }
+
+    private record Logged(String attemptId, String itemId, List<String> skillIds, boolean correct, Instant at) {
+    }
+
+    @Override
+    @Transactional
+    public Recorded record(AttemptObserved attempt) {
+        validate(attempt);
+        synchronized (locks.computeIfAbsent(attempt.userId(), k -> new Object())) {
+            int inserted = jdbc.sql("""
+                    insert into mastery_attempts
+                        (organization_id, attempt_id, user_id, item_id, skill_ids, correct, occurred_at)
+                    values (?, ?, ?, ?, ?, ?, ?) on conflict do nothing""")
+                    .params(attempt.organizationId(), attempt.attemptId(), attempt.userId(), attempt.itemId(),
+                            String.join(",", attempt.skillIds()), attempt.correct(), utc(attempt.occurredAt()))
+                    .update();
+            if (inserted == 0) {
+                return new Recorded.Duplicate(attempt.attemptId());
+            }
+            evictIfRolledBack(attempt.userId());
+            TracingModels.Fitted fitted = models.current();
+            Learner cached = learners.get(attempt.userId());
+            Recorded.Updated updated;
+            if (cached != null && cached.modelVersion() == fitted.version() && cached.precedes(attempt)) {
+                updated = observe(cached, attempt, fitted);
+            } else {
+                updated = replay(attempt, fitted);
+            }
+            events.publishEvent(new MasteryChanged(attempt.organizationId(), attempt.userId(),
+                    updated.skills().stream().map(SkillMastery::skillId).toList(), attempt.attemptId()));
+            return updated;
+        }
+    }
+
+    private static void validate(AttemptObserved attempt) {
+        String problem = null;
+        if (attempt.attemptId() == null || attempt.attemptId().isBlank() || attempt.attemptId().length() > MAX_ID) {
+            problem = "An answer needs an id of 1 to " + MAX_ID + " characters.";
+        } else if (attempt.organizationId() == null || attempt.userId() == null || attempt.occurredAt() == null) {
+            problem = "An answer needs its organization, learner and time.";
+        } else if (attempt.skillIds().isEmpty()) {
+            problem = "Answer " + attempt.attemptId() + " names no skill; mastery is tracked per skill.";
+        } else if (attempt.skillIds().stream().anyMatch(s -> s == null || s.isBlank() || s.length() > MAX_ID
+                || s.contains(","))) {
+            problem = "Answer " + attempt.attemptId() + " names a skill id that is empty, longer than " + MAX_ID
+                    + " characters or contains a comma.";
+        }
+        if (problem != null) {
+            throw Problems.of(HttpStatus.UNPROCESSABLE_CONTENT, "unprocessable", "Answer not usable", problem);
+        }
+    }
+
+    private void evictIfRolledBack(UUID userId) {
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    if (status != STATUS_COMMITTED) {
+                        learners.remove(userId);
+                    }
+                }
+            });
+        }
+    }
+
+    /** The usual case: the answer is the learner's newest, so one online update suffices. */
+    private Recorded.Updated observe(Learner learner, AttemptObserved attempt, TracingModels.Fitted fitted) {
+        learner.knowledge().observe(TracingModels.toAttempt(attempt.itemId(), String.join(",", attempt.skillIds()),
+                attempt.correct(), fitted.items(), fitted.skills()));
+        Map<String, Integer> counts = new LinkedHashMap<>(learner.attemptsPerSkill());
+        attempt.skillIds().forEach(s -> counts.merge(s, 1, Integer::sum));
+        Learner next = new Learner(learner.modelVersion(), learner.knowledge(), attempt.occurredAt(),
+                attempt.attemptId(), counts);
+        learners.put(attempt.userId(), next);
+        List<SkillMastery> written = new ArrayList<>();
+        for (String skill : attempt.skillIds().stream().distinct().toList()) {
+            SkillMastery state = estimate(next, skill, fitted, attempt.occurredAt());
+            writeState(attempt.organizationId(), attempt.userId(), state);
+            writeHistory(attempt.organizationId(), attempt.userId(), skill, attempt.attemptId(), state);
+            written.add(state);
+        }
+        return new Recorded.Updated(written, false);
+    }
+
+    /**
+     * Rebuilds the learner from every logged answer in answer order. When the new answer is not the
+     * newest, every estimate and the whole history are rewritten, since later points depended on it.
+     */
+    private Recorded.Updated replay(AttemptObserved attempt, TracingModels.Fitted fitted) {
+        List<Logged> logged = logged(attempt.organizationId(), attempt.userId());
+        boolean outOfOrder = !logged.getLast().attemptId().equals(attempt.attemptId());
+        LearnerKnowledge knowledge = fitted.model().newLearner();
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        Map<String, SkillMastery> latest = new LinkedHashMap<>();
+        if (outOfOrder) {
+            jdbc.sql("delete from mastery_history where organization_id = ? and user_id = ?")
+                    .params(attempt.organizationId(), attempt.userId()).update();
+        }
+        Learner learner = null;
+        for (Logged answer : logged) {
+            knowledge.observe(TracingModels.toAttempt(answer.itemId(), String.join(",", answer.skillIds()),
+                    answer.correct(), fitted.items(), fitted.skills()));
+            answer.skillIds().forEach(s -> counts.merge(s, 1, Integer::sum));
+            learner = new Learner(fitted.version(), knowledge, answer.at(), answer.attemptId(), counts);
+            if (outOfOrder) {
+                for (String skill : answer.skillIds().stream().distinct().toList()) {
+                    SkillMastery state = estimate(learner, skill, fitted, answer.at());
+                    writeHistory(attempt.organizationId(), attempt.userId(), skill, answer.attemptId(), state);
+                    latest.put(skill, state);
+                }
+            }
+        }
+        learners.put(attempt.userId(), learner);
+        List<SkillMastery> written = new ArrayList<>();
+        if (outOfOrder) {
+            latest.values().forEach(state -> writeState(attempt.organizationId(), attempt.userId(), state));
+            written.addAll(latest.values());
+        } else {
+            for (String skill : attempt.skillIds().stream().distinct().toList()) {
+                SkillMastery state = estimate(learner, skill, fitted, attempt.occurredAt());
+                writeState(attempt.organizationId(), attempt.userId(), state);
+                writeHistory(attempt.organizationId(), attempt.userId(), skill, attempt.attemptId(), state);
+                written.add(state);
+            }
+        }
+        written.sort(Comparator.comparing(SkillMastery::skillId));
+        return new Recorded.Updated(written, outOfOrder);
+    }
+
+    private static SkillMastery estimate(Learner learner, String skill, TracingModels.Fitted fitted, Instant at) {
+        double mastery = learner.knowledge().mastery(fitted.skills().id(skill));
+        return new SkillMastery(skill, mastery, SkillMastery.proficiencyOf(mastery),
+                learner.attemptsPerSkill().getOrDefault(skill, 0), at);
+    }
+
+    private void writeState(UUID organizationId, UUID userId, SkillMastery state) {
+        int updated = jdbc.sql("""
+                update mastery_skill_states set mastery = ?, proficiency = ?, attempts = ?, updated_at = ?
+                where organization_id = ? and user_id = ? and skill_id = ?""")
+                .params(state.mastery(), state.proficiency(), state.attempts(), utc(state.updatedAt()),
+                        organizationId, userId, state.skillId())
+                .update();
+        if (updated == 0) {
+            jdbc.sql("""
+                    insert into mastery_skill_states
+                        (organization_id, user_id, skill_id, mastery, proficiency, attempts, updated_at)
+                    values (?, ?, ?, ?, ?, ?, ?)""")
+                    .params(organizationId, userId, state.skillId(), state.mastery(), state.proficiency(),
+                            state.attempts(), utc(state.updatedAt()))
+                    .update();
+        }
+        // The seed's table keeps the display value, one row per user and skill.
+        int seed = jdbc.sql("update user_skills set proficiency = ?, updated_at = current_timestamp "
+                        + "where user_id = ? and skill_id = ?")
+                .params(state.proficiency(), userId, state.skillId()).update();
+        if (seed == 0) {
+            jdbc.sql("insert into user_skills (user_id, skill_id, proficiency) values (?, ?, ?)")
+                    .params(userId, state.skillId(), state.proficiency()).update();
+        }
+    }
+
+    private void writeHistory(UUID organizationId, UUID userId, String skill, String attemptId, SkillMastery state) {
+        jdbc.sql("""
+                insert into mastery_history
+                    (organization_id, user_id, skill_id, attempt_id, mastery, proficiency, occurred_at)
+                values (?, ?, ?, ?, ?, ?, ?)""")
+                .params(organizationId, userId, skill, attemptId, state.mastery(), state.proficiency(),
+                        utc(state.updatedAt()))
+                .update();
+    }
+
+    /**
+     * The learner's predicted success on each activity, computed under the learner's lock so that
+     * no update runs meanwhile. Activities are keyed by id.
+     */
+    Map<String, Double> predict(UUID organizationId, UUID userId, List<Curriculum.Activity> activities) {
+        synchronized (locks.computeIfAbsent(userId, k -> new Object())) {
+            TracingModels.Fitted fitted = models.current();
+            Learner learner = learners.get(userId);
+            LearnerKnowledge knowledge;
+            if (learner != null && learner.modelVersion() == fitted.version()) {
+                knowledge = learner.knowledge();
+            } else {
+                knowledge = fitted.model().newLearner();
+                for (Logged answer : logged(organizationId, userId)) {
+                    knowledge.observe(TracingModels.toAttempt(answer.itemId(), String.join(",", answer.skillIds()),
+                            answer.correct(), fitted.items(), fitted.skills()));
+                }
+            }
+            Map<String, Double> predictions = new LinkedHashMap<>();
+            for (Curriculum.Activity activity : activities) {
+                int item = fitted.items().find(activity.id());
+                int[] skills = activity.skillIds().stream().mapToInt(fitted.skills()::id).toArray();
+                predictions.put(activity.id(), skills.length == 0 ? 0.5
+                        : knowledge.predict(item < 0 ? Attempt.NO_ITEM : item, skills));
+            }
+            return predictions;
+        }
+    }
+
+    private List<Logged> logged(UUID organizationId, UUID userId) {
+        return jdbc.sql("""
+                select attempt_id, item_id, skill_ids, correct, occurred_at from mastery_attempts
+                where organization_id = ? and user_id = ? order by occurred_at, attempt_id""")
+                .params(organizationId, userId)
+                .query((rs, n) -> new Logged(rs.getString(1), rs.getString(2), List.of(rs.getString(3).split(",")),
+                        rs.getBoolean(4), rs.getObject(5, OffsetDateTime.class).toInstant()))
+                .list();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<SkillMastery> of(UUID organizationId, UUID userId) {
+        return jdbc.sql("""
+                select skill_id, mastery, proficiency, attempts, updated_at from mastery_skill_states
+                where organization_id = ? and user_id = ? order by skill_id""")
+                .params(organizationId, userId)
+                .query((rs, n) -> new SkillMastery(rs.getString(1), rs.getDouble(2), rs.getInt(3), rs.getInt(4),
+                        rs.getObject(5, OffsetDateTime.class).toInstant()))
+                .list();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<MasteryPoint> history(UUID organizationId, UUID userId, String skillId) {
+        return jdbc.sql("""
+                select attempt_id, mastery, proficiency, occurred_at from mastery_history
+                where organization_id = ? and user_id = ? and skill_id = ? order by occurred_at, id""")
+                .params(organizationId, userId, skillId)
+                .query((rs, n) -> new MasteryPoint(rs.getString(1), rs.getDouble(2), rs.getInt(3),
+                        rs.getObject(4, OffsetDateTime.class).toInstant()))
+                .list();
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
+    }
+}
