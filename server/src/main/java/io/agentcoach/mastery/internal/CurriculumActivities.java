@@ -6,7 +6,6 @@ import java.util.List;
 import io.agentcoach.content.CheckQuestion;
 import io.agentcoach.content.Exercise;
 import io.agentcoach.content.Lesson;
-import io.agentcoach.content.Skill;
 import io.agentcoach.mastery.Curriculum;
 import org.springframework.stereotype.Component;
 
@@ -26,7 +25,8 @@ class CurriculumActivities implements Curriculum {
     @Override
     public List<Curriculum.Skill> skills() {
         return content.skills().skills().stream()
-                .map((Skill s) -> new Curriculum.Skill(s.id(), s.name(), s.prerequisites())).toList();
+                .map((io.agentcoach.content.Skill s) -> new Curriculum.Skill(s.id(), s.name(), s.prerequisites()))
+                .toList();
     }
 
     @Override
