@@ -50,8 +50,8 @@ class CoachingGatewayIntegrationTests {
         registry.add("agentcoach.coaching.anthropic.small-model", () -> "claude-3-5-haiku-latest");
         registry.add("agentcoach.coaching.ollama.base-url", providers::baseUrl);
         registry.add("agentcoach.coaching.ollama.large-model", () -> "llama3.2");
-        registry.add("agentcoach.coaching.resilience.first-token-timeout", () -> "700ms");
-        registry.add("agentcoach.coaching.resilience.timeout", () -> "3s");
+        registry.add("agentcoach.coaching.resilience.first-token-timeout", () -> "1500ms");
+        registry.add("agentcoach.coaching.resilience.timeout", () -> "5s");
         registry.add("agentcoach.coaching.resilience.initial-backoff", () -> "20ms");
         registry.add("agentcoach.coaching.resilience.max-backoff", () -> "3s");
         registry.add("agentcoach.coaching.resilience.minimum-calls", () -> "1000");
@@ -157,7 +157,7 @@ class CoachingGatewayIntegrationTests {
     @Test
     void aProviderThatSendsNoTokenTimesOutAndTheNextAnswers() {
         for (int i = 0; i < 3; i++) {
-            providers.enqueue(OPENAI_PATH, ProviderStub.hanging(Duration.ofSeconds(2)));
+            providers.enqueue(OPENAI_PATH, ProviderStub.hanging(Duration.ofSeconds(3)));
         }
         providers.enqueue(ANTHROPIC_PATH, ProviderStub.anthropicStream(List.of("On time."), 10, 3));
 
@@ -166,7 +166,7 @@ class CoachingGatewayIntegrationTests {
         assertThat(answer.model()).isEqualTo("anthropic:claude-3-5-haiku-latest");
         assertThat(answer.text()).isEqualTo("On time.");
         assertThat(jdbc.sql("select failure from coaching_model_calls where user_id = ? and outcome = 'failed'")
-                .param(learner).query(String.class).single()).isEqualTo("no first token within PT0.7S");
+                .param(learner).query(String.class).single()).isEqualTo("no first token within PT1.5S");
     }
 
     @Test

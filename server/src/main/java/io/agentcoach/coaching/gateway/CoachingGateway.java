@@ -45,6 +45,9 @@ final class CoachingGateway implements Coach {
     static final int PASSAGES = 4;
     static final int MAX_TOOL_ROUNDS = 3;
     static final String SEARCH_TOOL = "search_curriculum";
+    /** Earlier turns sent verbatim with a question; older ones are left out. */
+    static final int HISTORY_TURNS = 8;
+    static final int HISTORY_TURN_CHARS = 2_000;
 
     private static final String SYSTEM_PROMPT = """
             You are AgentCoach, a patient coach for engineers learning to build agentic AI systems.
@@ -236,7 +239,16 @@ final class CoachingGateway implements Coach {
             user.append('\n');
         }
         user.append(question.message());
-        return List.of(SystemMessage.from(system.toString()), UserMessage.from(user.toString()));
+        List<ChatMessage> messages = new ArrayList<>();
+        messages.add(SystemMessage.from(system.toString()));
+        List<CoachQuestion.Turn> history = question.history();
+        for (CoachQuestion.Turn turn : history.subList(Math.max(0, history.size() - HISTORY_TURNS), history.size())) {
+            String text = turn.text().length() > HISTORY_TURN_CHARS
+                    ? turn.text().substring(0, HISTORY_TURN_CHARS) + " …" : turn.text();
+            messages.add(turn.fromLearner() ? UserMessage.from(text) : AiMessage.from(text));
+        }
+        messages.add(UserMessage.from(user.toString()));
+        return messages;
     }
 
     private static UsageLedger.Call offlineCall(CoachQuestion question, RoutingDecision routing, long start) {
