@@ -30,6 +30,10 @@ import io.agentcoach.coaching.RoutingDecision.QueryType;
 import io.agentcoach.coaching.gateway.ModelCaller.Completed;
 import io.agentcoach.coaching.gateway.ModelCaller.ModelCallFailed;
 import io.agentcoach.coaching.gateway.QueryClassifier.Classification;
+import io.agentcoach.coaching.ReferenceSolutions;
+import io.agentcoach.coaching.guardrail.PromptInjection;
+import io.agentcoach.coaching.guardrail.Redactor;
+import io.agentcoach.coaching.guardrail.SolutionGuard;
 import io.agentcoach.coaching.offline.OfflineCoach;
 import org.springframework.context.ApplicationEventPublisher;
 import tools.jackson.databind.json.JsonMapper;
@@ -74,9 +78,11 @@ final class CoachingGateway implements Coach {
     private final GroundingSource grounding;
     private final OfflineCoach offline;
     private final ApplicationEventPublisher events;
+    private final ReferenceSolutions solutions;
 
     CoachingGateway(ModelCatalog catalog, ModelCaller caller, UsageLedger ledger, GroundingSource grounding,
-            OfflineCoach offline, ApplicationEventPublisher events) {
+            OfflineCoach offline, ApplicationEventPublisher events, ReferenceSolutions solutions) {
+        this.solutions = solutions;
         this.catalog = catalog;
         this.caller = caller;
         this.ledger = ledger;
@@ -95,7 +101,18 @@ final class CoachingGateway implements Coach {
         };
         Classification query = classifier.classify(question.message());
         List<CurriculumPassage> passages = query.type() == QueryType.OFF_TOPIC ? List.of()
-                : grounding.search(question.message(), PASSAGES);
+                : withoutInjections(grounding.search(question.message(), PASSAGES));
+        var injection = PromptInjection.detect(question.message());
+        if (injection.isPresent()) {
+            RoutingDecision refused = new RoutingDecision(query.type(), query.complexity(), List.of(),
+                    "guardrail: the message " + injection.get() + "; no model is called");
+            out.accept("I can't follow instructions that try to change how I work or reveal my setup ("
+                    + injection.get() + "). Here is what I can offer on your question.\n\n");
+            offline.answer(question, passages, false, out);
+            ledger.record(offlineCall(question, refused, start));
+            return finish(question, streamed, CoachAnswer.OFFLINE_MODEL, refused, 0, 0, BigDecimal.ZERO, start,
+                    passages, false);
+        }
         Allowance allowance = ledger.of(question.organizationId(), question.userId());
         boolean modelsOffered = !catalog.available().isEmpty();
         RoutingDecision routing;
@@ -114,8 +131,13 @@ final class CoachingGateway implements Coach {
             long modelStart = System.nanoTime();
             Usage usage = new Usage();
             List<CurriculumPassage> cited = new ArrayList<>(passages);
+            SolutionGuard guard = solutions.unsolvedReference(question.userId(), question.context().exerciseId())
+                    .map(reference -> new SolutionGuard(reference, out)).orElse(null);
             try {
-                callWithTools(model, request(question, passages), out, usage, cited);
+                callWithTools(model, request(question, passages), guard == null ? out : guard, usage, cited);
+                if (guard != null) {
+                    guard.finish();
+                }
                 BigDecimal cost = Costs.of(model.price(), usage.input, usage.output);
                 long latency = ModelCaller.elapsedSince(modelStart).toMillis();
                 ledger.record(new UsageLedger.Call(question.organizationId(), question.userId(),
@@ -204,7 +226,7 @@ final class CoachingGateway implements Coach {
         if (query.isBlank()) {
             return "Give a non-empty query.";
         }
-        List<CurriculumPassage> found = grounding.search(query, PASSAGES);
+        List<CurriculumPassage> found = withoutInjections(grounding.search(query, PASSAGES));
         if (found.isEmpty()) {
             return "Nothing in the curriculum matches \"" + query + "\".";
         }
@@ -221,6 +243,12 @@ final class CoachingGateway implements Coach {
         return result.toString();
     }
 
+    /** Drops retrieved passages that carry instructions aimed at the model. */
+    private static List<CurriculumPassage> withoutInjections(List<CurriculumPassage> passages) {
+        return passages.stream().filter(p -> PromptInjection.detect(p.text()).isEmpty()).toList();
+    }
+
+    /** The messages sent to a provider; everything the learner wrote is redacted first. */
     private static List<ChatMessage> request(CoachQuestion question, List<CurriculumPassage> passages) {
         StringBuilder system = new StringBuilder(SYSTEM_PROMPT);
         if (!passages.isEmpty()) {
@@ -234,17 +262,18 @@ final class CoachingGateway implements Coach {
         List<TestFailure> failures = question.context().failures();
         if (!failures.isEmpty()) {
             user.append("My latest test run failed:\n");
-            failures.forEach(f -> user.append("- ").append(f.test()).append(": expected ").append(f.expected())
-                    .append(", got ").append(f.actual()).append(' ').append(f.message()).append('\n'));
+            failures.forEach(f -> user.append("- ").append(f.test()).append(": expected ").append(Redactor.redact(f.expected()))
+                    .append(", got ").append(Redactor.redact(f.actual())).append(' ').append(Redactor.redact(f.message()))
+                    .append('\n'));
             user.append('\n');
         }
-        user.append(question.message());
+        user.append(Redactor.redact(question.message()));
         List<ChatMessage> messages = new ArrayList<>();
         messages.add(SystemMessage.from(system.toString()));
         List<CoachQuestion.Turn> history = question.history();
         for (CoachQuestion.Turn turn : history.subList(Math.max(0, history.size() - HISTORY_TURNS), history.size())) {
-            String text = turn.text().length() > HISTORY_TURN_CHARS
-                    ? turn.text().substring(0, HISTORY_TURN_CHARS) + " …" : turn.text();
+            String text = Redactor.redact(turn.text().length() > HISTORY_TURN_CHARS
+                    ? turn.text().substring(0, HISTORY_TURN_CHARS) + " …" : turn.text());
             messages.add(turn.fromLearner() ? UserMessage.from(text) : AiMessage.from(text));
         }
         messages.add(UserMessage.from(user.toString()));

@@ -6,6 +6,7 @@ import io.agentcoach.coaching.Allowances;
 import io.agentcoach.coaching.Coach;
 import io.agentcoach.coaching.CoachingSettings;
 import io.agentcoach.coaching.GroundingSource;
+import io.agentcoach.coaching.ReferenceSolutions;
 import io.agentcoach.coaching.offline.MarkdownGroundingSource;
 import io.agentcoach.coaching.offline.OfflineCoach;
 import org.springframework.beans.factory.ObjectProvider;
@@ -16,7 +17,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Wires the gateway. Grounding comes from a {@link GroundingSource} bean when another module
- * provides one, otherwise from the content directory's Markdown.
+ * provides one, otherwise from the content directory's Markdown; reference solutions from a
+ * {@link ReferenceSolutions} bean when practice provides one, otherwise none are withheld.
  */
 @Configuration(proxyBeanMethods = false)
 class CoachingGatewayConfiguration {
@@ -28,9 +30,10 @@ class CoachingGatewayConfiguration {
 
     @Bean
     Coach coach(CoachingSettings settings, UsageLedger ledger, ObjectProvider<GroundingSource> grounding,
-            ApplicationEventPublisher events) {
+            ObjectProvider<ReferenceSolutions> solutions, ApplicationEventPublisher events) {
         GroundingSource source = grounding.getIfAvailable(() -> new MarkdownGroundingSource(settings.contentDir()));
+        ReferenceSolutions references = solutions.getIfAvailable(() -> (userId, exerciseId) -> java.util.Optional.empty());
         return new CoachingGateway(new ModelCatalog(settings, Clock.systemUTC()), new ModelCaller(settings.resilience()),
-                ledger, source, new OfflineCoach(), events);
+                ledger, source, new OfflineCoach(), events, references);
     }
 }
