@@ -40,6 +40,8 @@ public final class ProviderStub implements AutoCloseable {
     private final HttpServer server;
     private final Map<String, Queue<Reply>> scripts = new ConcurrentHashMap<>();
     private final List<Received> received = new CopyOnWriteArrayList<>();
+    private final Map<String, Reply> always = new ConcurrentHashMap<>();
+    private volatile boolean recording = true;
 
     public ProviderStub() {
         try {
@@ -58,6 +60,13 @@ public final class ProviderStub implements AutoCloseable {
 
     public ProviderStub enqueue(String path, Reply reply) {
         scripts.computeIfAbsent(path, p -> new ConcurrentLinkedQueue<>()).add(reply);
+        return this;
+    }
+
+    /** Serves {@code reply} to every request on {@code path} that has no scripted reply; stops recording requests. */
+    public ProviderStub always(String path, Reply reply) {
+        always.put(path, reply);
+        recording = false;
         return this;
     }
 
@@ -81,9 +90,15 @@ public final class ProviderStub implements AutoCloseable {
 
     private void handle(HttpExchange exchange) throws IOException {
         String path = exchange.getRequestURI().getPath();
-        received.add(new Received(path, new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)));
+        String requestBody = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+        if (recording) {
+            received.add(new Received(path, requestBody));
+        }
         Queue<Reply> queue = scripts.get(path);
         Reply reply = queue == null ? null : queue.poll();
+        if (reply == null) {
+            reply = always.get(path);
+        }
         if (reply == null) {
             reply = error(500, "unscripted request to " + path);
         }

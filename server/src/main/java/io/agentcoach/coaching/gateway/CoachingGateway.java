@@ -113,7 +113,8 @@ final class CoachingGateway implements Coach {
             return finish(question, streamed, CoachAnswer.OFFLINE_MODEL, refused, 0, 0, BigDecimal.ZERO, start,
                     passages, false);
         }
-        Allowance allowance = ledger.of(question.organizationId(), question.userId());
+        UsageLedger.Standing standing = ledger.standing(question.organizationId(), question.userId());
+        Allowance allowance = standing.allowance();
         boolean modelsOffered = !catalog.available().isEmpty();
         RoutingDecision routing;
         boolean budgetStopped = false;
@@ -122,8 +123,7 @@ final class CoachingGateway implements Coach {
                     "budget: " + allowance.exhaustedBecause() + "; no model is called");
             budgetStopped = true;
         } else {
-            routing = router.route(query, catalog.available(), ledger.preferences(question.organizationId(),
-                    question.userId()), allowance.remaining());
+            routing = router.route(query, catalog.available(), standing.preferences(), allowance.remaining());
             budgetStopped = modelsOffered && query.type() != QueryType.OFF_TOPIC && routing.chain().isEmpty();
         }
         for (String modelId : routing.chain()) {

@@ -5,7 +5,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.Optional;
+import java.util.Objects;
 import java.util.UUID;
 
 import io.agentcoach.coaching.Allowance;
@@ -24,9 +24,6 @@ final class UsageLedger implements Allowances {
     record Call(UUID organizationId, UUID userId, UUID sessionId, String model, RoutingDecision routing,
             boolean answered, String failure, int attempts, int inputTokens, int outputTokens, BigDecimal costUsd,
             long latencyMillis) {
-    }
-
-    private record Policy(BigDecimal monthly, BigDecimal daily, Boolean offlineFallback, String preferredModel) {
     }
 
     private final JdbcClient jdbc;
@@ -53,42 +50,44 @@ final class UsageLedger implements Allowances {
                 .update();
     }
 
+    /** What a question needs before routing, read in one round trip. */
+    record Standing(Allowance allowance, Preferences preferences) {
+    }
+
     @Override
     public Allowance of(UUID organizationId, UUID userId) {
-        Policy policy = policy(organizationId);
+        return standing(organizationId, userId).allowance();
+    }
+
+    Standing standing(UUID organizationId, UUID userId) {
         OffsetDateTime now = now();
         OffsetDateTime monthStart = LocalDate.from(now).withDayOfMonth(1).atStartOfDay().atOffset(ZoneOffset.UTC);
         OffsetDateTime dayStart = LocalDate.from(now).atStartOfDay().atOffset(ZoneOffset.UTC);
-        BigDecimal orgSpent = jdbc.sql("""
-                select coalesce(sum(cost_usd), 0) from coaching_model_calls
-                where organization_id = ? and created_at >= ?""")
-                .params(organizationId, monthStart).query(BigDecimal.class).single();
-        BigDecimal learnerSpent = jdbc.sql("""
-                select coalesce(sum(cost_usd), 0) from coaching_model_calls
-                where organization_id = ? and user_id = ? and created_at >= ?""")
-                .params(organizationId, userId, dayStart).query(BigDecimal.class).single();
-        return new Allowance(
-                policy.monthly() != null ? policy.monthly() : defaults.organizationMonthlyUsd(), orgSpent,
-                policy.daily() != null ? policy.daily() : defaults.learnerDailyUsd(), learnerSpent,
-                policy.offlineFallback() != null ? policy.offlineFallback() : defaults.offlineFallback());
-    }
-
-    Preferences preferences(UUID organizationId, UUID userId) {
-        String userModel = jdbc.sql("""
-                select preferred_model from coaching_user_preferences where organization_id = ? and user_id = ?""")
-                .params(organizationId, userId).query(String.class).optional().orElse("");
-        String orgModel = Optional.ofNullable(policy(organizationId).preferredModel()).orElse("");
-        return new Preferences(userModel == null ? "" : userModel, orgModel);
-    }
-
-    private Policy policy(UUID organizationId) {
         return jdbc.sql("""
-                select monthly_budget_usd, learner_daily_usd, offline_fallback, preferred_model
-                from coaching_organization_policies where organization_id = ?""")
-                .param(organizationId)
-                .query((rs, n) -> new Policy(rs.getBigDecimal(1), rs.getBigDecimal(2),
-                        (Boolean) rs.getObject(3), rs.getString(4)))
-                .optional().orElse(new Policy(null, null, null, null));
+                select
+                  (select coalesce(sum(cost_usd), 0) from coaching_model_calls
+                     where organization_id = :org and created_at >= :monthStart) as org_spent,
+                  (select coalesce(sum(cost_usd), 0) from coaching_model_calls
+                     where organization_id = :org and user_id = :user and created_at >= :dayStart) as learner_spent,
+                  p.monthly_budget_usd, p.learner_daily_usd, p.offline_fallback, p.preferred_model as org_model,
+                  (select u.preferred_model from coaching_user_preferences u
+                     where u.organization_id = :org and u.user_id = :user) as user_model
+                from (select 1 as one) base
+                left join coaching_organization_policies p on p.organization_id = :org""")
+                .param("org", organizationId).param("user", userId)
+                .param("monthStart", monthStart).param("dayStart", dayStart)
+                .query((rs, n) -> {
+                    BigDecimal monthly = rs.getBigDecimal("monthly_budget_usd");
+                    BigDecimal daily = rs.getBigDecimal("learner_daily_usd");
+                    Boolean fallback = (Boolean) rs.getObject("offline_fallback");
+                    Allowance allowance = new Allowance(
+                            monthly != null ? monthly : defaults.organizationMonthlyUsd(), rs.getBigDecimal("org_spent"),
+                            daily != null ? daily : defaults.learnerDailyUsd(), rs.getBigDecimal("learner_spent"),
+                            fallback != null ? fallback : defaults.offlineFallback());
+                    return new Standing(allowance, new Preferences(Objects.toString(rs.getString("user_model"), ""),
+                            Objects.toString(rs.getString("org_model"), "")));
+                })
+                .single();
     }
 
     private OffsetDateTime now() {
