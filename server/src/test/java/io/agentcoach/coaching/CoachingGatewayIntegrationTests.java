@@ -67,19 +67,11 @@ class CoachingGatewayIntegrationTests {
 
         @Bean
         ReferenceSolutions referenceSolutions() {
-            return (userId, exerciseId) -> "loop-01".equals(exerciseId) ? Optional.of(LOOP_SOLUTION) : Optional.empty();
+            return (userId, exerciseId) -> "loop-01".equals(exerciseId)
+                    ? Optional.of(ExerciseFixtures.AGENT_LOOP_SOLUTION) : Optional.empty();
         }
     }
 
-    static final String LOOP_SOLUTION = """
-            def run_agent(model, tools, question, max_steps=10):
-                messages = [{"role": "user", "content": question}]
-                for step in range(max_steps):
-                    reply = model.chat(messages, tools=tools)
-                    if not reply.tool_calls:
-                        return reply.text
-                raise RuntimeError("agent did not finish")
-            """;
 
     @AfterAll
     static void stop() {
@@ -337,7 +329,7 @@ class CoachingGatewayIntegrationTests {
 
     @Test
     void whileTheExerciseIsUnsolvedACopyOfItsSolutionIsWithheld() {
-        String copied = "Here you go:\n```python\n" + LOOP_SOLUTION + "```\nGood luck.";
+        String copied = "Here you go:\n```python\n" + ExerciseFixtures.AGENT_LOOP_SOLUTION + "```\nGood luck.";
         List<String> pieces = new java.util.ArrayList<>();
         for (int i = 0; i < copied.length(); i += 9) {
             pieces.add(copied.substring(i, Math.min(copied.length(), i + 9)));

@@ -5,9 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.agentcoach.coaching.ExerciseFixtures;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 /** The coach's guardrails against real attack strings, real-looking secrets and real solutions. */
 class GuardrailTests {
@@ -59,18 +60,7 @@ class GuardrailTests {
                 "api_key = [redacted secret]", "Bearer [redacted token]", "Why does my agent loop?");
     }
 
-    static final String SOLUTION = """
-            def run_agent(model, tools, question, max_steps=10):
-                messages = [{"role": "user", "content": question}]
-                for step in range(max_steps):
-                    reply = model.chat(messages, tools=tools)
-                    if not reply.tool_calls:
-                        return reply.text
-                    for call in reply.tool_calls:
-                        result = tools[call.name](**call.arguments)
-                        messages.append({"role": "tool", "content": result})
-                raise RuntimeError("agent did not finish")
-            """;
+    static final String SOLUTION = ExerciseFixtures.AGENT_LOOP_SOLUTION;
 
     @Test
     void withholdsANearCopyOfTheSolutionStreamedInPiecesAndLetsHintsThrough() {
