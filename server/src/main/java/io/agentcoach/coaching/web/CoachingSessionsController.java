@@ -209,11 +209,16 @@ class CoachingSessionsController {
     }
 
     private CurrentUser user() {
+        return caller(currentUsers, Scopes.COACH_CHAT);
+    }
+
+    /** The caller holding {@code scope}; 401 also while no identity implementation is present. */
+    static CurrentUser caller(ObjectProvider<CurrentUsers> currentUsers, String scope) {
         CurrentUsers users = currentUsers.getIfAvailable();
         if (users == null) {
             throw Problems.of(HttpStatus.UNAUTHORIZED, "unauthorized", "Authentication required",
                     "Sign in or send a valid bearer token or API key.");
         }
-        return users.require(Scopes.COACH_CHAT);
+        return users.require(scope);
     }
 }

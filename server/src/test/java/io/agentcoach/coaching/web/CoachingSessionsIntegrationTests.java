@@ -43,9 +43,11 @@ class CoachingSessionsIntegrationTests {
                 HttpServletRequest request = ((ServletRequestAttributes) RequestContextHolder.currentRequestAttributes())
                         .getRequest();
                 String user = request.getHeader("X-Test-User");
+                boolean admin = "ORG_ADMIN".equals(request.getHeader("X-Test-Role"));
                 return user == null ? Optional.empty() : Optional.of(new CurrentUser(UUID.fromString(user),
-                        UUID.fromString(request.getHeader("X-Test-Org")), Set.of(Role.LEARNER),
-                        Set.of(Scopes.COACH_CHAT)));
+                        UUID.fromString(request.getHeader("X-Test-Org")),
+                        admin ? Set.of(Role.ORG_ADMIN) : Set.of(Role.LEARNER),
+                        admin ? Set.of(Scopes.COACH_CHAT, Scopes.ORG_ADMIN) : Set.of(Scopes.COACH_CHAT)));
             };
         }
     }
@@ -160,6 +162,38 @@ class CoachingSessionsIntegrationTests {
 
         assertThat(allowance.get("remainingUsd").decimalValue()).isEqualByComparingTo("1");
         assertThat(allowance.get("organizationMonthlyBudgetUsd").decimalValue()).isEqualByComparingTo("50");
+    }
+
+    @Test
+    void anAdministratorSetsTheBudgetsAndTheLearnerSeesTheNewAllowance() {
+        UUID admin = UUID.randomUUID();
+        var refused = as(learner, http.request("/api/coaching/organization-policy")
+                .PUT(json("{\"learnerDailyUsd\":0.25}")));
+        assertThat(refused.status()).isEqualTo(403);
+
+        var set = as(admin, http.request("/api/coaching/organization-policy").header("X-Test-Role", "ORG_ADMIN")
+                .PUT(json("{\"monthlyBudgetUsd\":200,\"learnerDailyUsd\":0.25,\"offlineFallback\":false}")));
+        assertThat(set.status()).isEqualTo(200);
+        assertThat(set.json().get("learnerDailyUsd").decimalValue()).isEqualByComparingTo("0.25");
+
+        JsonNode allowance = as(learner, http.request("/api/coaching/allowance").GET()).json();
+        assertThat(allowance.get("remainingUsd").decimalValue()).isEqualByComparingTo("0.25");
+        assertThat(allowance.get("organizationMonthlyBudgetUsd").decimalValue()).isEqualByComparingTo("200");
+        assertThat(allowance.get("offlineFallback").asBoolean()).isFalse();
+
+        var negative = as(admin, http.request("/api/coaching/organization-policy").header("X-Test-Role", "ORG_ADMIN")
+                .PUT(json("{\"monthlyBudgetUsd\":-1}")));
+        assertThat(negative.status()).isEqualTo(400);
+        assertThat(negative.json().get("type").asString()).isEqualTo("/problems/validation-failed");
+    }
+
+    @Test
+    void aLearnerChoosesAPreferredModel() {
+        var set = as(learner, http.request("/api/coaching/preferences").PUT(json("{\"preferredModel\":\"ollama:llama3.2\"}")));
+        assertThat(set.status()).isEqualTo(200);
+        var again = as(learner, http.request("/api/coaching/preferences").PUT(json("{\"preferredModel\":\"\"}")));
+        assertThat(again.status()).isEqualTo(200);
+        assertThat(again.json().has("preferredModel")).isFalse();
     }
 
     private String openSession(UUID user) {
