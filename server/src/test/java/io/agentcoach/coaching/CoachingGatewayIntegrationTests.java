@@ -233,6 +233,26 @@ class CoachingGatewayIntegrationTests {
     }
 
     @Test
+    void anthropicToolUseRunsTheSearchAndTheAnswerContinues() {
+        jdbc.sql("insert into coaching_user_preferences (organization_id, user_id, preferred_model) values (?, ?, ?)")
+                .params(organization, learner, "claude-3-5-haiku-latest").update();
+        providers.enqueue(ANTHROPIC_PATH, ProviderStub.anthropicToolUse("toolu_1", "search_curriculum",
+                "{\"query\": \"evaluation harness\"}", 400, 25));
+        providers.enqueue(ANTHROPIC_PATH, ProviderStub.anthropicStream(List.of("Score a ", "golden set [1]."), 700, 15));
+
+        CoachAnswer answer = ask("How do I know my agent got better?");
+
+        assertThat(answer.model()).isEqualTo("anthropic:claude-3-5-haiku-latest");
+        assertThat(answer.text()).isEqualTo("Score a golden set [1].");
+        assertThat(answer.inputTokens()).isEqualTo(1100);
+        List<ProviderStub.Received> requests = providers.received(ANTHROPIC_PATH);
+        assertThat(requests).hasSize(2);
+        assertThat(requests.getFirst().body()).containsPattern("\"name\"\\s*:\\s*\"search_curriculum\"");
+        assertThat(requests.get(1).body()).contains("toolu_1").contains("golden set of questions");
+        assertThat(answer.citations()).extracting(CurriculumPassage::path).contains("evals/lessons/evals.md");
+    }
+
+    @Test
     void theLearnersPreferredModelAnswersOverOllamasStream() {
         jdbc.sql("insert into coaching_user_preferences (organization_id, user_id, preferred_model) values (?, ?, ?)")
                 .params(organization, learner, "ollama:llama3.2").update();

@@ -197,6 +197,25 @@ public final class ProviderStub implements AutoCloseable {
         return sse(parts);
     }
 
+    public static Reply anthropicToolUse(String id, String tool, String inputJson, int inputTokens, int outputTokens) {
+        List<String> parts = new ArrayList<>();
+        parts.add(event("message_start", "{\"type\":\"message_start\",\"message\":{\"id\":\"msg_2\",\"type\":\"message\","
+                + "\"role\":\"assistant\",\"content\":[],\"model\":\"stub\",\"stop_reason\":null,"
+                + "\"stop_sequence\":null,\"usage\":{\"input_tokens\":" + inputTokens + ",\"output_tokens\":1}}}"));
+        parts.add(event("content_block_start", "{\"type\":\"content_block_start\",\"index\":0,\"content_block\":"
+                + "{\"type\":\"tool_use\",\"id\":" + json(id) + ",\"name\":" + json(tool) + ",\"input\":{}}}"));
+        int half = inputJson.length() / 2;
+        for (String piece : List.of(inputJson.substring(0, half), inputJson.substring(half))) {
+            parts.add(event("content_block_delta", "{\"type\":\"content_block_delta\",\"index\":0,\"delta\":"
+                    + "{\"type\":\"input_json_delta\",\"partial_json\":" + json(piece) + "}}"));
+        }
+        parts.add(event("content_block_stop", "{\"type\":\"content_block_stop\",\"index\":0}"));
+        parts.add(event("message_delta", "{\"type\":\"message_delta\",\"delta\":{\"stop_reason\":\"tool_use\","
+                + "\"stop_sequence\":null},\"usage\":{\"output_tokens\":" + outputTokens + "}}"));
+        parts.add(event("message_stop", "{\"type\":\"message_stop\"}"));
+        return sse(parts);
+    }
+
     public static Reply ollamaStream(List<String> tokens, int promptTokens, int completionTokens) {
         List<String> parts = new ArrayList<>();
         tokens.forEach(t -> parts.add("{\"model\":\"stub\",\"created_at\":\"2026-01-01T00:00:00Z\",\"message\":"
