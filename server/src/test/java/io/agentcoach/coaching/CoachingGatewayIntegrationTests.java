@@ -35,7 +35,8 @@ import org.springframework.test.context.event.RecordApplicationEvents;
  * The gateway end to end: the real LangChain4j OpenAI, Anthropic and Ollama clients talk to a
  * local server speaking their wire protocols; usage lands in PostgreSQL.
  */
-@IntegrationTest
+// a small pool: the suite's cached contexts share one PostgreSQL with other checkouts
+@IntegrationTest(properties = {"spring.datasource.hikari.maximum-pool-size=4", "spring.datasource.hikari.minimum-idle=1"})
 @RecordApplicationEvents
 class CoachingGatewayIntegrationTests {
 

@@ -30,7 +30,9 @@ import tools.jackson.databind.json.JsonMapper;
  * Sessions and streamed answers over real HTTP, with no model configured: the offline coach
  * answers, as in the quickstart.
  */
-@IntegrationTest(properties = "agentcoach.coaching.messages-per-minute=5")
+// a small pool: the suite's cached contexts share one PostgreSQL with other checkouts
+@IntegrationTest(properties = {"agentcoach.coaching.messages-per-minute=5", "spring.datasource.hikari.maximum-pool-size=4",
+        "spring.datasource.hikari.minimum-idle=1"})
 class CoachingSessionsIntegrationTests {
 
     /** The caller named by test headers, until identity's authentication is in place. */
