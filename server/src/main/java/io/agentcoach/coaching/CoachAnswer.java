@@ -1,0 +1,36 @@
+package io.agentcoach.coaching;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * The coach's complete answer, after its tokens were streamed.
+ *
+ * @param text the whole answer as streamed
+ * @param model the model that answered ({@code provider:model}, or {@code offline})
+ * @param routing the routing decision and its reason
+ * @param inputTokens tokens sent to the model (0 offline)
+ * @param outputTokens tokens received (0 offline)
+ * @param costUsd what the call cost by the price table
+ * @param latency from question to last token
+ * @param citations the curriculum passages the answer was grounded in
+ * @param budgetExhausted whether a budget stopped the gateway from calling a model
+ */
+public record CoachAnswer(String text, String model, RoutingDecision routing, int inputTokens, int outputTokens,
+        BigDecimal costUsd, Duration latency, List<CurriculumPassage> citations, boolean budgetExhausted) {
+
+    public static final String OFFLINE_MODEL = "offline";
+
+    public CoachAnswer {
+        citations = List.copyOf(citations);
+    }
+
+    public boolean offline() {
+        return OFFLINE_MODEL.equals(model);
+    }
+
+    public boolean grounded() {
+        return !citations.isEmpty();
+    }
+}

@@ -1,0 +1,100 @@
+package io.agentcoach.coaching.gateway;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Objects;
+import java.util.UUID;
+
+import io.agentcoach.coaching.Allowance;
+import io.agentcoach.coaching.Allowances;
+import io.agentcoach.coaching.CoachingSettings.Budgets;
+import io.agentcoach.coaching.RoutingDecision;
+import io.agentcoach.coaching.gateway.ModelRouter.Preferences;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Model calls, their cost, and the budgets they count against: an organization's calendar month
+ * and a learner's day, both in UTC.
+ */
+final class UsageLedger implements Allowances {
+
+    record Call(UUID organizationId, UUID userId, UUID sessionId, String model, RoutingDecision routing,
+            boolean answered, String failure, int attempts, int inputTokens, int outputTokens, BigDecimal costUsd,
+            long latencyMillis) {
+    }
+
+    private final JdbcClient jdbc;
+    private final Budgets defaults;
+    private final Clock clock;
+
+    UsageLedger(JdbcClient jdbc, Budgets defaults, Clock clock) {
+        this.jdbc = jdbc;
+        this.defaults = defaults;
+        this.clock = clock;
+    }
+
+    void record(Call call) {
+        jdbc.sql("""
+                insert into coaching_model_calls (id, organization_id, user_id, session_id, model, query_type,
+                    complexity, routing_reason, outcome, failure, attempts, input_tokens, output_tokens, cost_usd,
+                    latency_ms, created_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(UUID.randomUUID(), call.organizationId(), call.userId(), call.sessionId(), call.model(),
+                        call.routing().queryType().name(), call.routing().complexity().name(),
+                        truncate(call.routing().reason(), 2000), call.answered() ? "answered" : "failed",
+                        call.failure() == null ? null : truncate(call.failure(), 500), call.attempts(),
+                        call.inputTokens(), call.outputTokens(), call.costUsd(), call.latencyMillis(), now())
+                .update();
+    }
+
+    /** What a question needs before routing, read in one round trip. */
+    record Standing(Allowance allowance, Preferences preferences) {
+    }
+
+    @Override
+    public Allowance of(UUID organizationId, UUID userId) {
+        return standing(organizationId, userId).allowance();
+    }
+
+    Standing standing(UUID organizationId, UUID userId) {
+        OffsetDateTime now = now();
+        OffsetDateTime monthStart = LocalDate.from(now).withDayOfMonth(1).atStartOfDay().atOffset(ZoneOffset.UTC);
+        OffsetDateTime dayStart = LocalDate.from(now).atStartOfDay().atOffset(ZoneOffset.UTC);
+        return jdbc.sql("""
+                select
+                  (select coalesce(sum(cost_usd), 0) from coaching_model_calls
+                     where organization_id = :org and created_at >= :monthStart) as org_spent,
+                  (select coalesce(sum(cost_usd), 0) from coaching_model_calls
+                     where organization_id = :org and user_id = :user and created_at >= :dayStart) as learner_spent,
+                  p.monthly_budget_usd, p.learner_daily_usd, p.offline_fallback, p.preferred_model as org_model,
+                  (select u.preferred_model from coaching_user_preferences u
+                     where u.organization_id = :org and u.user_id = :user) as user_model
+                from (select 1 as one) base
+                left join coaching_organization_policies p on p.organization_id = :org""")
+                .param("org", organizationId).param("user", userId)
+                .param("monthStart", monthStart).param("dayStart", dayStart)
+                .query((rs, n) -> {
+                    BigDecimal monthly = rs.getBigDecimal("monthly_budget_usd");
+                    BigDecimal daily = rs.getBigDecimal("learner_daily_usd");
+                    Boolean fallback = (Boolean) rs.getObject("offline_fallback");
+                    Allowance allowance = new Allowance(
+                            monthly != null ? monthly : defaults.organizationMonthlyUsd(), rs.getBigDecimal("org_spent"),
+                            daily != null ? daily : defaults.learnerDailyUsd(), rs.getBigDecimal("learner_spent"),
+                            fallback != null ? fallback : defaults.offlineFallback());
+                    return new Standing(allowance, new Preferences(Objects.toString(rs.getString("user_model"), ""),
+                            Objects.toString(rs.getString("org_model"), "")));
+                })
+                .single();
+    }
+
+    private OffsetDateTime now() {
+        return OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
+    }
+
+    private static String truncate(String text, int max) {
+        return text.length() <= max ? text : text.substring(0, max);
+    }
+}

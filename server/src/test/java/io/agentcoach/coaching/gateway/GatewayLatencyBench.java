@@ -1,0 +1,234 @@
+package io.agentcoach.coaching.gateway;
+
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+
+import javax.sql.DataSource;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import dev.langchain4j.data.message.UserMessage;
+import dev.langchain4j.model.chat.StreamingChatModel;
+import dev.langchain4j.model.chat.request.ChatRequest;
+import dev.langchain4j.model.chat.response.ChatResponse;
+import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
+import dev.langchain4j.model.openai.OpenAiStreamingChatModel;
+import io.agentcoach.coaching.Coach;
+import io.agentcoach.coaching.CoachQuestion;
+import io.agentcoach.coaching.CoachingSettings;
+import io.agentcoach.coaching.CoachingSettings.Budgets;
+import io.agentcoach.coaching.CoachingSettings.Provider;
+import io.agentcoach.coaching.CoachingSettings.Resilience;
+import io.agentcoach.coaching.GroundingSource;
+import io.agentcoach.coaching.LearnerContext;
+import io.agentcoach.coaching.ProviderStub;
+import io.agentcoach.coaching.offline.MarkdownGroundingSource;
+import io.agentcoach.coaching.offline.OfflineCoach;
+import org.flywaydb.core.Flyway;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Measures (run by bench/coach-gateway, not by the test suite): the time to first token through
+ * the gateway against a local OpenAI-protocol stub that answers at once, beside the same
+ * LangChain4j client calling the stub directly in the same run; and the offline coach's answer
+ * latency with many concurrent learners. Usage is recorded in an in-memory H2 database
+ * (PostgreSQL mode) migrated by the real migrations.
+ *
+ * <p>Arguments: concurrent streaming sessions (200), rounds (5), concurrent offline users (100).
+ */
+public final class GatewayLatencyBench {
+
+    private static final String QUESTION = "How should my agent decide when to call the search tool?";
+
+    public static void main(String[] args) throws Exception {
+        int sessions = args.length > 0 ? Integer.parseInt(args[0]) : 200;
+        int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 5;
+        int offlineUsers = args.length > 2 ? Integer.parseInt(args[2]) : 100;
+        try (ProviderStub stub = new ProviderStub(); HikariDataSource db = database()) {
+            stub.always(ProviderStub.OPENAI_PATH, ProviderStub.openAiStream(List.of("Call ", "it when ", "unsure."), 40, 3));
+            CoachingSettings withModel = settings(new Provider("bench-key", stub.baseUrl() + "/v1", "gpt-4o-mini", ""));
+            CoachingSettings offlineOnly = settings(new Provider("", "", "", ""));
+            UsageLedger ledger = new UsageLedger(JdbcClient.create(db), withModel.budgets(), Clock.systemUTC());
+            GroundingSource curriculum = new MarkdownGroundingSource(curriculum());
+            curriculum.search("warm up the index", 1);
+            Coach gatewayAlone = gateway(withModel, ledger, (query, limit) -> List.of());
+            Coach gatewayGrounded = gateway(withModel, ledger, curriculum);
+            Coach offline = gateway(offlineOnly, ledger, curriculum);
+            StreamingChatModel direct = OpenAiStreamingChatModel.builder().baseUrl(stub.baseUrl() + "/v1")
+                    .apiKey("bench-key").modelName("gpt-4o-mini").build();
+
+            // warm-up: JIT, connection pools, the H2 schema
+            for (int i = 0; i < 2; i++) {
+                firstTokens(sessions, () -> directFirstToken(direct));
+                firstTokens(sessions, () -> gatewayFirstToken(gatewayAlone));
+                firstTokens(sessions, () -> gatewayFirstToken(gatewayGrounded));
+                firstTokens(offlineUsers, () -> wholeAnswer(offline));
+            }
+            List<Long> directTimes = new ArrayList<>();
+            List<Long> aloneTimes = new ArrayList<>();
+            List<Long> groundedTimes = new ArrayList<>();
+            List<Long> offlineTimes = new ArrayList<>();
+            for (int round = 0; round < rounds; round++) {
+                directTimes.addAll(firstTokens(sessions, () -> directFirstToken(direct)));
+                aloneTimes.addAll(firstTokens(sessions, () -> gatewayFirstToken(gatewayAlone)));
+                groundedTimes.addAll(firstTokens(sessions, () -> gatewayFirstToken(gatewayGrounded)));
+                offlineTimes.addAll(firstTokens(offlineUsers, () -> wholeAnswer(offline)));
+            }
+            report("direct LangChain4j client, first token", directTimes, null);
+            report("gateway (budget, routing, guardrails, ledger), first token", aloneTimes, directTimes);
+            report("gateway + curriculum grounding, first token", groundedTimes, directTimes);
+            report("offline coach, whole answer, " + offlineUsers + " concurrent users", offlineTimes, null);
+            System.out.printf("{\"sessions\":%d,\"rounds\":%d,\"direct_p50_us\":%d,\"direct_p95_us\":%d,"
+                    + "\"gateway_p50_us\":%d,\"gateway_p95_us\":%d,\"grounded_p50_us\":%d,\"grounded_p95_us\":%d,"
+                    + "\"offline_p50_us\":%d,\"offline_p95_us\":%d}%n", sessions, rounds,
+                    pct(directTimes, 50), pct(directTimes, 95), pct(aloneTimes, 50), pct(aloneTimes, 95),
+                    pct(groundedTimes, 50), pct(groundedTimes, 95), pct(offlineTimes, 50), pct(offlineTimes, 95));
+        }
+    }
+
+    private interface Timed {
+        long micros() throws Exception;
+    }
+
+    /** Starts {@code n} calls together and returns each one's latency in microseconds. */
+    private static List<Long> firstTokens(int n, Timed call) throws Exception {
+        try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<Future<Long>> futures = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                futures.add(threads.submit(call::micros));
+            }
+            List<Long> times = new ArrayList<>();
+            for (Future<Long> f : futures) {
+                times.add(f.get());
+            }
+            return times;
+        }
+    }
+
+    private static long directFirstToken(StreamingChatModel model) throws Exception {
+        long start = System.nanoTime();
+        AtomicLong first = new AtomicLong();
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        model.chat(ChatRequest.builder().messages(UserMessage.from(QUESTION)).build(), new StreamingChatResponseHandler() {
+            @Override
+            public void onPartialResponse(String token) {
+                first.compareAndSet(0, System.nanoTime());
+            }
+
+            @Override
+            public void onCompleteResponse(ChatResponse response) {
+                done.complete(null);
+            }
+
+            @Override
+            public void onError(Throwable error) {
+                done.completeExceptionally(error);
+            }
+        });
+        done.get();
+        return (first.get() - start) / 1_000;
+    }
+
+    private static long gatewayFirstToken(Coach coach) {
+        long start = System.nanoTime();
+        AtomicLong first = new AtomicLong();
+        var answer = coach.answer(question(), token -> first.compareAndSet(0, System.nanoTime()));
+        if (answer.offline()) {
+            throw new IllegalStateException("the stub provider did not answer: " + answer.routing().reason());
+        }
+        return (first.get() - start) / 1_000;
+    }
+
+    private static long wholeAnswer(Coach coach) {
+        long start = System.nanoTime();
+        coach.answer(question(), token -> { });
+        return (System.nanoTime() - start) / 1_000;
+    }
+
+    private static CoachQuestion question() {
+        return new CoachQuestion(UUID.randomUUID(), UUID.randomUUID(), null, QUESTION, LearnerContext.NONE);
+    }
+
+    private static Coach gateway(CoachingSettings settings, UsageLedger ledger, GroundingSource grounding) {
+        return new CoachingGateway(new ModelCatalog(settings, Clock.systemUTC()), new ModelCaller(settings.resilience()),
+                ledger, grounding, new OfflineCoach(), event -> { }, (user, exercise) -> Optional.empty());
+    }
+
+    private static CoachingSettings settings(Provider openai) {
+        Provider none = new Provider("", "", "", "");
+        return new CoachingSettings(openai, none, none,
+                new Resilience(Duration.ofSeconds(30), Duration.ofSeconds(10), 3, Duration.ofMillis(100),
+                        Duration.ofSeconds(2), 50, 10_000, Duration.ofSeconds(30)),
+                "gpt-4o-mini=0.15/0.60", new Budgets(new BigDecimal("1000000"), new BigDecimal("1000"), true),
+                Path.of("content"), 30);
+    }
+
+    private static HikariDataSource database() {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl("jdbc:h2:mem:bench;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;"
+                + "DB_CLOSE_DELAY=-1");
+        config.setUsername("sa");
+        config.setMaximumPoolSize(20);
+        HikariDataSource db = new HikariDataSource(config);
+        migrate(db);
+        return db;
+    }
+
+    private static void migrate(DataSource db) {
+        Flyway.configure().dataSource(db).locations("classpath:db/migration/common", "classpath:db/migration/h2")
+                .outOfOrder(true).load().migrate();
+    }
+
+    /** 60 lessons of 4 sections each, so grounding searches a realistic amount of text. */
+    private static Path curriculum() throws Exception {
+        Path root = Files.createTempDirectory("bench-curriculum");
+        String[] topics = {"agent loop", "tool calling", "retrieval", "embeddings", "evaluation", "memory",
+                "planning", "guardrails", "prompting", "observability"};
+        for (int lesson = 0; lesson < 60; lesson++) {
+            StringBuilder text = new StringBuilder("---\ntitle: Lesson " + lesson + "\n---\n");
+            for (int section = 0; section < 4; section++) {
+                String topic = topics[(lesson + section) % topics.length];
+                text.append("## ").append(topic).append(' ').append(section).append("\n\n");
+                for (int sentence = 0; sentence < 12; sentence++) {
+                    text.append("The ").append(topic).append(" decides how an agent uses its search tool and ")
+                            .append("when to stop; sentence ").append(sentence).append(" of lesson ").append(lesson)
+                            .append(". ");
+                }
+                text.append("\n\n");
+            }
+            Files.writeString(root.resolve("lesson-" + lesson + ".md"), text);
+        }
+        return root;
+    }
+
+    private static void report(String what, List<Long> times, List<Long> baseline) {
+        String line = String.format("%-62s p50 %7.2f ms  p95 %7.2f ms  (n=%d)", what, pct(times, 50) / 1000.0,
+                pct(times, 95) / 1000.0, times.size());
+        if (baseline != null) {
+            line += String.format("  added p50 %+.2f ms, p95 %+.2f ms, p95 ratio %.2f",
+                    (pct(times, 50) - pct(baseline, 50)) / 1000.0, (pct(times, 95) - pct(baseline, 95)) / 1000.0,
+                    (double) pct(times, 95) / pct(baseline, 95));
+        }
+        System.out.println(line);
+    }
+
+    private static long pct(List<Long> values, int percentile) {
+        List<Long> sorted = new ArrayList<>(values);
+        Collections.sort(sorted);
+        int index = (int) Math.ceil(percentile / 100.0 * sorted.size()) - 1;
+        return sorted.get(Math.max(0, index));
+    }
+}
