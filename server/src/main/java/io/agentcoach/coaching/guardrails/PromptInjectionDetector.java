@@ -20,9 +20,19 @@ import java.util.regex.Pattern;
 final class PromptInjectionDetector {
 
     /** A signal: a pattern on folded text, its weight and the reason reported. */
-    private record Signal(Pattern pattern, double weight, String reason) {
-        Signal(String regex, double weight, String reason) {
-            this(Pattern.compile(regex, Pattern.MULTILINE), weight, reason);
+    private record Signal(Pattern pattern, double weight, String reason, List<String> triggers) {
+        Signal(String regex, double weight, String reason, String... triggers) {
+            this(Pattern.compile(regex, Pattern.MULTILINE), weight, reason, List.of(triggers));
+        }
+
+        /** Cheap pre-check: the pattern cannot match unless one of its literal words occurs. */
+        boolean mayMatch(String folded) {
+            for (String trigger : triggers) {
+                if (folded.contains(trigger)) {
+                    return true;
+                }
+            }
+            return false;
         }
     }
 
@@ -32,35 +42,35 @@ final class PromptInjectionDetector {
             new Signal("\\b(?:ignore|disregard|forget|override|bypass|skip|drop|abandon)\\s+" + ANY_WORDS
                     + "(?:previous|prior|above|earlier|preceding|initial|original|system|all|your|any)\\s+"
                     + ANY_WORDS + "(?:instructions?|prompts?|rules|directions|guidelines|directives|constraints|messages)\\b",
-                    0.8, "instruction override"),
+                    0.8, "instruction override", "instruction", "prompt", "rules", "direction", "guideline", "directive", "constraint", "message"),
             new Signal("\\byou are now\\b|\\bfrom now on,? you (?:are|will|must)\\b|\\bhenceforth you\\b", 0.5,
-                    "identity reassignment"),
+                    "identity reassignment", "you are now", "from now on", "henceforth"),
             new Signal("\\b(?:pretend|imagine) (?:to be|you are|that you are)\\b|\\b(?:role-?play|act) as (?:an? )?"
-                    + "(?:unrestricted|unfiltered|evil|jailbroken|different|new) ", 0.4, "role-play jailbreak"),
+                    + "(?:unrestricted|unfiltered|evil|jailbroken|different|new) ", 0.4, "role-play jailbreak", "pretend", "imagine", "play", "act as"),
             new Signal("\\bdo anything now\\b|\\bdan mode\\b|\\byou are dan\\b|\\bdeveloper mode\\b|\\bjailbr(?:eak|oken)\\b"
-                    + "|\\bstan mode\\b|\\baim mode\\b", 0.7, "known jailbreak persona"),
+                    + "|\\bstan mode\\b|\\baim mode\\b", 0.7, "known jailbreak persona", "anything now", "dan", "developer mode", "jailbr", "stan mode", "aim mode"),
             new Signal("\\b(?:no|without any|without|free of|free from) (?:restrictions|filters|limitations|rules|guidelines"
                     + "|censorship)\\b|\\b(?:unfiltered|uncensored) (?:mode|ai|assistant|response)", 0.4,
-                    "request to drop restrictions"),
+                    "request to drop restrictions", "restriction", "filter", "limitation", "rules", "guideline", "censor"),
             new Signal("\\b(?:system prompt|new instructions|updated instructions|admin override|developer instructions)\\s*:",
-                    0.6, "injected instruction block"),
+                    0.6, "injected instruction block", "prompt", "instructions", "override"),
             new Signal("\\b(?:print|reveal|repeat|output|dump|leak|recite|display|write out|spell out)\\s+(?:me\\s+)?"
                     + "(?:all\\s+)?(?:of\\s+)?(?:your|the)\\s+(?:\\w+\\s+){0,2}"
                     + "(?:system prompt|initial prompt|instructions|prompt|guidelines|rules)\\b"
                     + "|\\b(?:tell me|show me|give me|what (?:is|are|were)|share)\\s+(?:all\\s+)?(?:of\\s+)?your\\s+"
                     + "(?:\\w+\\s+){0,2}(?:system prompt|initial prompt|instructions|prompt|guidelines|rules)\\b",
-                    0.7, "request to reveal instructions"),
+                    0.7, "request to reveal instructions", "prompt", "instruction", "guideline", "rules"),
             new Signal("\\brepeat (?:the|all) (?:words|text) above\\b|\\bstarting with \"?you are\\b", 0.7,
-                    "request to reveal instructions"),
+                    "request to reveal instructions", "above", "starting with"),
             new Signal("<\\|?(?:im_start|im_end|system|endoftext|start_header_id|end_header_id|eot_id)\\|?>|\\[/?inst\\]"
-                    + "|<</?sys>>", 0.7, "fake chat-template role tag"),
+                    + "|<</?sys>>", 0.7, "fake chat-template role tag", "<", "["),
             new Signal("^\\s*(?:#{1,6}|\\*\\*|\\[)?\\s*(?:system|assistant|developer)(?: message| prompt)?\\s*(?:\\*\\*|\\])?\\s*:",
-                    0.5, "fake role header"),
+                    0.5, "fake role header", "system", "assistant", "developer"),
             new Signal("\\b(?:the )?(?:ai|assistant|model|coach|language model|llm) (?:must|should|will) (?:now )?"
-                    + "(?:ignore|reveal|output|print|obey|comply)\\b", 0.5, "instructions addressed to the model"),
+                    + "(?:ignore|reveal|output|print|obey|comply)\\b", 0.5, "instructions addressed to the model", "must", "should", "will"),
             new Signal("\\b(?:give|show|tell|write|send) (?:me |us )?(?:the )?(?:full |complete |entire |whole )?"
                     + "(?:reference |official |model )?(?:solution|answer key)\\b.{0,40}\\b(?:ignore|regardless|even if|"
-                    + "despite)\\b", 0.4, "solution extraction combined with override"));
+                    + "despite)\\b", 0.4, "solution extraction combined with override", "solution", "answer key"));
 
     private static final Pattern HTML_COMMENT = Pattern.compile("<!--(.*?)(?:-->|$)", Pattern.DOTALL);
     private static final Pattern MARKDOWN_COMMENT = Pattern.compile("^\\[(?://|comment)?\\]:\\s*#\\s*[(\"'](.*)[)\"']\\s*$",
@@ -116,7 +126,7 @@ final class PromptInjectionDetector {
         double score = 0;
         Set<String> seen = new LinkedHashSet<>();
         for (Signal signal : SIGNALS) {
-            if (!seen.contains(signal.reason()) && signal.pattern().matcher(folded).find()) {
+            if (!seen.contains(signal.reason()) && signal.mayMatch(folded) && signal.pattern().matcher(folded).find()) {
                 seen.add(signal.reason());
                 score += signal.weight();
                 reasons.add(signal.reason() + where);

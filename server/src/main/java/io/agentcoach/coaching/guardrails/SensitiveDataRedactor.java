@@ -21,7 +21,29 @@ final class SensitiveDataRedactor {
     record Finding(int start, int end, String type) {
     }
 
-    private record Detector(String type, Pattern pattern, int valueGroup, Predicate<Matcher> accept) {
+    private record Detector(String type, Pattern pattern, int valueGroup, Predicate<Matcher> accept, List<String> triggers,
+            int minDigits) {
+
+        /** Cheap pre-check: the pattern cannot match unless a trigger occurs and the text has enough digits. */
+        boolean mayMatch(String lowerCased, int digitCount) {
+            if (digitCount < minDigits) {
+                return false;
+            }
+            for (String trigger : triggers) {
+                if (lowerCased.contains(trigger)) {
+                    return true;
+                }
+            }
+            return triggers.isEmpty();
+        }
+    }
+
+    private static Detector detector(String type, String regex, Predicate<Matcher> accept, String... triggers) {
+        return new Detector(type, Pattern.compile(regex), 0, accept, List.of(triggers), 0);
+    }
+
+    private static Detector numeric(String type, int minDigits, String regex, Predicate<Matcher> accept) {
+        return new Detector(type, Pattern.compile(regex), 0, accept, List.of(), minDigits);
     }
 
     private static final Pattern IDENTIFIER_CHAIN = Pattern.compile("[A-Za-z_$][\\w$]*(?:\\.[A-Za-z_$][\\w$]*)*");
@@ -31,42 +53,44 @@ final class SensitiveDataRedactor {
 
     SensitiveDataRedactor(GuardrailSettings settings) {
         this.detectors = List.of(
-                new Detector("PRIVATE_KEY", Pattern.compile(
-                        "-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----[\\s\\S]*?(?:-----END (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----|\\z)"),
-                        0, m -> true),
-                new Detector("JWT", Pattern.compile("\\beyJ[A-Za-z0-9_-]{8,}\\.eyJ[A-Za-z0-9_-]{8,}\\.[A-Za-z0-9_-]{8,}"), 0, m -> true),
-                new Detector("ANTHROPIC_KEY", Pattern.compile("\\bsk-ant-[A-Za-z0-9_-]{20,}"), 0, m -> true),
-                new Detector("OPENAI_KEY", Pattern.compile("\\bsk-(?:proj-|svcacct-|admin-)?[A-Za-z0-9_-]{20,}"), 0, m -> true),
-                new Detector("AWS_KEY", Pattern.compile("\\b(?:AKIA|ASIA|AGPA|AIDA|AROA|ANPA)[0-9A-Z]{16}\\b"), 0, m -> true),
-                new Detector("GITHUB_TOKEN", Pattern.compile("\\b(?:gh[pousr]_[A-Za-z0-9]{36,}|github_pat_[A-Za-z0-9_]{22,})\\b"), 0, m -> true),
-                new Detector("SLACK_TOKEN", Pattern.compile("\\bxox[abposre]-[A-Za-z0-9-]{10,}"), 0, m -> true),
+                detector("PRIVATE_KEY", 
+                        "-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----[\\s\\S]*?(?:-----END (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----|\\z)", m -> true, "private key"),
+                detector("JWT", "\\beyJ[A-Za-z0-9_-]{8,}\\.eyJ[A-Za-z0-9_-]{8,}\\.[A-Za-z0-9_-]{8,}", m -> true, "eyj"),
+                detector("ANTHROPIC_KEY", "\\bsk-ant-[A-Za-z0-9_-]{20,}", m -> true, "sk-ant-"),
+                detector("OPENAI_KEY", "\\bsk-(?:proj-|svcacct-|admin-)?[A-Za-z0-9_-]{20,}", m -> true, "sk-"),
+                detector("AWS_KEY", "\\b(?:AKIA|ASIA|AGPA|AIDA|AROA|ANPA)[0-9A-Z]{16}\\b", m -> true,
+                        "akia", "asia", "agpa", "aida", "aroa", "anpa"),
+                detector("GITHUB_TOKEN", "\\b(?:gh[pousr]_[A-Za-z0-9]{36,}|github_pat_[A-Za-z0-9_]{22,})\\b", m -> true,
+                        "gh", "github_pat_"),
+                detector("SLACK_TOKEN", "\\bxox[abposre]-[A-Za-z0-9-]{10,}", m -> true, "xox"),
                 new Detector("SECRET", Pattern.compile(
-                        "(?i)(?<![\\w-])[\\w.-]*(?:password|passwd|pwd|secret|token|api[_-]?key|apikey|access[_-]?key"
-                                + "|private[_-]?key|client[_-]?secret|auth[_-]?key|credentials?)[\"']?\\s*(?::=|=>|:|=)\\s*"
+                        "(?i)(?:password|passwd|pwd|secret|token|api[_-]?key|apikey|access[_-]?key|private[_-]?key|secret[_-]?key"
+                                + "|client[_-]?secret|auth[_-]?key|credentials?|key)(?![\\w.-])[\"']?\\s*(?::=|=>|:|=)\\s*"
                                 + "(?:([\"'`])(?<quoted>[^\"'`\\s]+)\\1|(?<bare>[^\\s\"'`,;()\\[\\]{}<>]+)(?!\\s*\\())"),
-                        -1, m -> looksSecret(m, settings)),
-                new Detector("EMAIL", Pattern.compile("(?<![\\w.+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,}\\b"),
-                        0, m -> true),
-                new Detector("IBAN", Pattern.compile("\\b[A-Z]{2}\\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,4})?\\b"), 0,
-                        m -> validIban(m.group())),
-                new Detector("CARD", Pattern.compile("(?<![\\d+.])(?:\\d[ -]?){12,18}\\d(?![\\d.])"), 0,
-                        m -> luhnValid(m.group())),
-                new Detector("PHONE", Pattern.compile(
+                        -1, m -> looksSecret(m, settings), List.of("pass", "pwd", "secret", "token", "key", "credential"), 0),
+                detector("EMAIL", "(?<![\\w.+-])[A-Za-z0-9._%+-]++@[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,}\\b", m -> true, "@"),
+                numeric("IBAN", 10, "\\b[A-Z]{2}\\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,4})?\\b", m -> validIban(m.group())),
+                numeric("CARD", 13, "(?<![\\d+.])(?:\\d[ -]?){12,18}\\d(?![\\d.])", m -> luhnValid(m.group())),
+                numeric("PHONE", 8,
                         "(?<![\\w+])(?:\\+|00)[1-9]\\d{0,2}(?:[ .-]?\\(?\\d{1,4}\\)?){2,6}(?![\\w])"
                                 + "|(?<![\\w(])\\(\\d{3}\\) ?\\d{3}[ .-]\\d{4}(?!\\w)"
-                                + "|(?<![\\w.-])\\d{3}[.-]\\d{3}[.-]\\d{4}(?![\\w.-])"),
-                        0, m -> digits(m.group()).length() >= 8 && digits(m.group()).length() <= 15),
-                new Detector("IP", Pattern.compile(
-                        "(?<![\\w.])(?<!(?i:version|release|v) )(?:(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)\\.){3}(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)(?!\\w|\\.\\d)"),
-                        0, m -> !m.group().startsWith("127.") && !m.group().equals("0.0.0.0")),
-                new Detector("IP", Pattern.compile("(?<![\\w:])(?:[0-9A-Fa-f]{0,4}:){2,7}[0-9A-Fa-f]{0,4}(?![\\w:])"), 0,
-                        m -> validIpv6(m.group())));
+                                + "|(?<![\\w.-])\\d{3}[.-]\\d{3}[.-]\\d{4}(?![\\w.-])",
+                        m -> digits(m.group()).length() >= 8 && digits(m.group()).length() <= 15),
+                detector("IP", "(?<![\\w.])(?<!(?i:version|release|v) )(?:(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)\\.){3}"
+                        + "(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)(?!\\w|\\.\\d)",
+                        m -> !m.group().startsWith("127.") && !m.group().equals("0.0.0.0"), "."),
+                detector("IP", "(?<![\\w:])(?:[0-9A-Fa-f]{0,4}:){2,7}[0-9A-Fa-f]{0,4}(?![\\w:])", m -> validIpv6(m.group()), ":"));
     }
 
     /** The spans to redact, ordered by position, without overlaps. */
     List<Finding> find(String text) {
         List<Finding> accepted = new ArrayList<>();
+        String lowerCased = text.toLowerCase(java.util.Locale.ROOT);
+        int digitCount = digits(text).length();
         for (Detector detector : detectors) {
+            if (!detector.mayMatch(lowerCased, digitCount)) {
+                continue;
+            }
             Matcher matcher = detector.pattern().matcher(text);
             while (matcher.find()) {
                 if (!detector.accept().test(matcher)) {

@@ -20,6 +20,7 @@ final class SolutionDisclosureRule implements GuardrailRule {
     private static final double BLOCK_SHARE = 0.15;
 
     private final GuardrailSettings settings;
+    private volatile ReferenceFingerprints lastReference;
 
     SolutionDisclosureRule(GuardrailSettings settings) {
         this.settings = settings;
@@ -35,12 +36,12 @@ final class SolutionDisclosureRule implements GuardrailRule {
         if (!context.exerciseUnsolved() || context.exercise().referenceSolution().isBlank()) {
             return Decision.ALLOW;
         }
-        List<String> referenceTokens = CodeFingerprints.tokens(context.exercise().referenceSolution());
-        if (referenceTokens.isEmpty()) {
+        ReferenceFingerprints fingerprints = fingerprints(context.exercise().referenceSolution());
+        if (fingerprints.hashes().isEmpty()) {
             return Decision.ALLOW;
         }
-        int k = Math.min(settings.solutionKgramSize(), referenceTokens.size());
-        Set<Long> reference = CodeFingerprints.winnow(CodeFingerprints.kgramHashes(referenceTokens, k), settings.solutionWindow());
+        int k = fingerprints.k();
+        Set<Long> reference = fingerprints.hashes();
 
         List<CodeBlocks.Block> blocks = CodeBlocks.parse(text);
         if (blocks.isEmpty()) {
@@ -77,6 +78,22 @@ final class SolutionDisclosureRule implements GuardrailRule {
         return new Decision.Rewrite(rewritten.toString(), List.of(String.format(Locale.ROOT,
                 "%s: withheld %d code block(s) containing %.0f%% of the reference solution of exercise %s",
                 NAME, withheld, containment * 100, context.exercise().exerciseId())));
+    }
+
+    /** The reference solution's fingerprints; answers in a row usually concern the same exercise, so the last is kept. */
+    private ReferenceFingerprints fingerprints(String referenceSolution) {
+        ReferenceFingerprints cached = lastReference;
+        if (cached == null || !cached.referenceSolution().equals(referenceSolution)) {
+            List<String> tokens = CodeFingerprints.tokens(referenceSolution);
+            int k = Math.max(1, Math.min(settings.solutionKgramSize(), tokens.size()));
+            cached = new ReferenceFingerprints(referenceSolution, k,
+                    Set.copyOf(CodeFingerprints.winnow(CodeFingerprints.kgramHashes(tokens, k), settings.solutionWindow())));
+            lastReference = cached;
+        }
+        return cached;
+    }
+
+    private record ReferenceFingerprints(String referenceSolution, int k, Set<Long> hashes) {
     }
 
     /** The hint that replaces withheld code: what the code is built from, not the code. */

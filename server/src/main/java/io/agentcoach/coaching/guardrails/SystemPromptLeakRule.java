@@ -28,6 +28,7 @@ final class SystemPromptLeakRule implements GuardrailRule {
                     + "|\\b(?:dan|developer) mode (?:enabled|activated|on)\\b|\\bjailbreak (?:successful|enabled)\\b");
 
     private final GuardrailSettings settings;
+    private volatile PromptGrams lastPrompt;
 
     SystemPromptLeakRule(GuardrailSettings settings) {
         this.settings = settings;
@@ -47,7 +48,7 @@ final class SystemPromptLeakRule implements GuardrailRule {
         if (context.systemPrompt().isBlank()) {
             return Decision.ALLOW;
         }
-        Set<String> promptGrams = new HashSet<>(ngrams(words(TextNormalizer.fold(context.systemPrompt())), settings.leakNgramSize()));
+        Set<String> promptGrams = promptGrams(context.systemPrompt());
         if (promptGrams.isEmpty()) {
             return Decision.ALLOW;
         }
@@ -62,6 +63,20 @@ final class SystemPromptLeakRule implements GuardrailRule {
         }
         return new Decision.Rewrite(REFUSAL, List.of(NAME + ": the answer reproduces " + shared.size() + " of "
                 + promptGrams.size() + " " + settings.leakNgramSize() + "-word sequences of the system prompt"));
+    }
+
+    /** The system prompt's n-grams; the prompt rarely changes, so the last one is kept. */
+    private Set<String> promptGrams(String systemPrompt) {
+        PromptGrams cached = lastPrompt;
+        if (cached == null || !cached.prompt().equals(systemPrompt)) {
+            cached = new PromptGrams(systemPrompt,
+                    Set.copyOf(ngrams(words(TextNormalizer.fold(systemPrompt)), settings.leakNgramSize())));
+            lastPrompt = cached;
+        }
+        return cached.grams();
+    }
+
+    private record PromptGrams(String prompt, Set<String> grams) {
     }
 
     static List<String> words(String folded) {

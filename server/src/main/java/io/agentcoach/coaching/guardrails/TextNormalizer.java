@@ -43,7 +43,7 @@ final class TextNormalizer {
 
     /** The folded form described in the class comment. */
     static String fold(String text) {
-        String nfkc = Normalizer.normalize(text, Normalizer.Form.NFKC);
+        String nfkc = isAscii(text) ? text : Normalizer.normalize(text, Normalizer.Form.NFKC);
         StringBuilder out = new StringBuilder(nfkc.length());
         boolean lastSpace = false;
         for (int i = 0; i < nfkc.length(); ) {
@@ -68,9 +68,22 @@ final class TextNormalizer {
                 continue;
             }
             lastSpace = false;
+            if (cp < 0x80) {
+                out.append((char) (cp >= 'A' && cp <= 'Z' ? cp + 32 : cp));
+                continue;
+            }
             int mapped = cp < 0x10000 ? CONFUSABLES_FROM.indexOf((char) cp) : -1;
             out.appendCodePoint(mapped >= 0 ? CONFUSABLES_TO.charAt(mapped) : Character.toLowerCase(cp));
         }
         return out.toString();
+    }
+
+    private static boolean isAscii(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) >= 0x80) {
+                return false;
+            }
+        }
+        return true;
     }
 }

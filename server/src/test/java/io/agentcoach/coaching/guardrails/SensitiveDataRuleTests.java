@@ -42,6 +42,7 @@ class SensitiveDataRuleTests {
             JWT                  | Authorization: Bearer eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U | Authorization: Bearer [JWT_1]
             password assignment  | DB_PASSWORD="Xq7!pL2#vR9z"                                     | DB_PASSWORD="[SECRET_1]"
             yaml secret          | client_secret: 9f8e7d6c5b4a3f2e1d0c                            | client_secret: [SECRET_1]
+            Django secret key    | SECRET_KEY = 'django-insecure-7x!k2@p9#qz$w4m8'                | SECRET_KEY = '[SECRET_1]'
             """)
     void replacesPersonalDataAndSecretsWithTypedPlaceholders(String kind, String input, String expected) {
         assertThat(redacted(input)).as(kind).isEqualTo(expected);
