@@ -3,9 +3,8 @@ package io.agentcoach.coaching.guardrails;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Winnowing fingerprints of code (Schleimer, Wilkerson and Aiken, 2003), insensitive to comments,
@@ -13,13 +12,6 @@ import java.util.regex.Pattern;
  * the same token, so {@code total += price} and {@code s += p} fingerprint alike.
  */
 final class CodeFingerprints {
-
-    private static final Pattern TOKEN = Pattern.compile(
-            "(?<skip>\\s+|//[^\\n]*|/\\*[\\s\\S]*?\\*/|#[^\\n]*)"
-                    + "|(?<string>\"\"\"[\\s\\S]*?\"\"\"|'''[\\s\\S]*?'''|\"(?:\\\\.|[^\"\\\\\\n])*\"|'(?:\\\\.|[^'\\\\\\n])*'|`[^`]*`)"
-                    + "|(?<number>\\d[\\w.]*)"
-                    + "|(?<word>[A-Za-z_$][\\w$]*)"
-                    + "|(?<op>==|!=|<=|>=|->|=>|\\+=|-=|\\*=|/=|&&|\\|\\||::|\\*\\*|//|.)");
 
     static final Set<String> KEYWORDS = Set.of(
             "def", "class", "return", "if", "elif", "else", "for", "while", "in", "not", "and", "or", "is", "none",
@@ -33,26 +25,87 @@ final class CodeFingerprints {
     private CodeFingerprints() {
     }
 
+    private static final Set<String> TWO_CHAR_OPERATORS = Set.of("==", "!=", "<=", ">=", "->", "=>", "+=", "-=", "*=",
+            "/=", "&&", "||", "::", "**");
+
     /** The normalised token stream: keywords and operators as written, identifiers V, numbers N, strings S. */
     static List<String> tokens(String code) {
-        List<String> tokens = new ArrayList<>();
-        Matcher matcher = TOKEN.matcher(code);
-        while (matcher.find()) {
-            if (matcher.group("skip") != null) {
-                continue;
-            }
-            if (matcher.group("string") != null) {
+        List<String> tokens = new ArrayList<>(code.length() / 3);
+        int length = code.length();
+        int i = 0;
+        while (i < length) {
+            char c = code.charAt(i);
+            char next = i + 1 < length ? code.charAt(i + 1) : '\0';
+            if (Character.isWhitespace(c)) {
+                i++;
+            } else if (c == '#' || (c == '/' && next == '/')) {
+                int newline = code.indexOf('\n', i);
+                i = newline < 0 ? length : newline;
+            } else if (c == '/' && next == '*') {
+                int end = code.indexOf("*/", i + 2);
+                i = end < 0 ? length : end + 2;
+            } else if ((c == '"' || c == '\'') && code.startsWith(String.valueOf(c).repeat(3), i)) {
+                int end = code.indexOf(String.valueOf(c).repeat(3), i + 3);
+                i = end < 0 ? length : end + 3;
                 tokens.add("S");
-            } else if (matcher.group("number") != null) {
+            } else if (c == '"' || c == '\'' || c == '`') {
+                int end = stringEnd(code, i, c);
+                if (end < 0) {
+                    tokens.add(String.valueOf(c));
+                    i++;
+                } else {
+                    tokens.add("S");
+                    i = end + 1;
+                }
+            } else if (c >= '0' && c <= '9') {
+                i = wordEnd(code, i + 1, true);
                 tokens.add("N");
-            } else if (matcher.group("word") != null) {
-                String word = matcher.group("word").toLowerCase(java.util.Locale.ROOT);
+            } else if (isWordStart(c)) {
+                int end = wordEnd(code, i + 1, false);
+                String word = code.substring(i, end).toLowerCase(Locale.ROOT);
                 tokens.add(KEYWORDS.contains(word) ? word : "V");
+                i = end;
+            } else if (next != '\0' && TWO_CHAR_OPERATORS.contains(code.substring(i, i + 2))) {
+                tokens.add(code.substring(i, i + 2));
+                i += 2;
             } else {
-                tokens.add(matcher.group("op"));
+                tokens.add(String.valueOf(c));
+                i++;
             }
         }
         return tokens;
+    }
+
+    /** The index of the closing quote of a string starting at {@code start}, or -1 (backtick strings may span lines). */
+    private static int stringEnd(String code, int start, char quote) {
+        for (int j = start + 1; j < code.length(); j++) {
+            char c = code.charAt(j);
+            if (c == '\\' && quote != '`') {
+                j++;
+            } else if (c == quote) {
+                return j;
+            } else if (c == '\n' && quote != '`') {
+                return -1;
+            }
+        }
+        return -1;
+    }
+
+    private static boolean isWordStart(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || c == '$';
+    }
+
+    private static int wordEnd(String code, int from, boolean number) {
+        int j = from;
+        while (j < code.length()) {
+            char c = code.charAt(j);
+            if (isWordStart(c) || (c >= '0' && c <= '9') || (number && c == '.')) {
+                j++;
+            } else {
+                break;
+            }
+        }
+        return j;
     }
 
     /** Hashes of every k-gram of the tokens (all of them: used on the side being searched). */

@@ -61,7 +61,7 @@ final class SensitiveDataRedactor {
                 detector("AWS_KEY", "\\b(?:AKIA|ASIA|AGPA|AIDA|AROA|ANPA)[0-9A-Z]{16}\\b", m -> true,
                         "akia", "asia", "agpa", "aida", "aroa", "anpa"),
                 detector("GITHUB_TOKEN", "\\b(?:gh[pousr]_[A-Za-z0-9]{36,}|github_pat_[A-Za-z0-9_]{22,})\\b", m -> true,
-                        "gh", "github_pat_"),
+                        "ghp_", "gho_", "ghu_", "ghs_", "ghr_", "github_pat_"),
                 detector("SLACK_TOKEN", "\\bxox[abposre]-[A-Za-z0-9-]{10,}", m -> true, "xox"),
                 new Detector("SECRET", Pattern.compile(
                         "(?i)(?:password|passwd|pwd|secret|token|api[_-]?key|apikey|access[_-]?key|private[_-]?key|secret[_-]?key"
@@ -76,7 +76,7 @@ final class SensitiveDataRedactor {
                                 + "|(?<![\\w(])\\(\\d{3}\\) ?\\d{3}[ .-]\\d{4}(?!\\w)"
                                 + "|(?<![\\w.-])\\d{3}[.-]\\d{3}[.-]\\d{4}(?![\\w.-])",
                         m -> digits(m.group()).length() >= 8 && digits(m.group()).length() <= 15),
-                detector("IP", "(?<![\\w.])(?<!(?i:version|release|v) )(?:(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)\\.){3}"
+                detector("IP", "(?<![\\w.])(?=\\d)(?<!(?i:version|release|v) )(?:(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)\\.){3}"
                         + "(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)(?!\\w|\\.\\d)",
                         m -> !m.group().startsWith("127.") && !m.group().equals("0.0.0.0"), "."),
                 detector("IP", "(?<![\\w:])(?:[0-9A-Fa-f]{0,4}:){2,7}[0-9A-Fa-f]{0,4}(?![\\w:])", m -> validIpv6(m.group()), ":"));

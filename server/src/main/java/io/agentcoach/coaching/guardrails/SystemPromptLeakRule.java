@@ -48,16 +48,12 @@ final class SystemPromptLeakRule implements GuardrailRule {
         if (context.systemPrompt().isBlank()) {
             return Decision.ALLOW;
         }
-        Set<String> promptGrams = promptGrams(context.systemPrompt());
+        Set<Long> promptGrams = promptGrams(context.systemPrompt());
         if (promptGrams.isEmpty()) {
             return Decision.ALLOW;
         }
-        Set<String> shared = new HashSet<>();
-        for (String gram : ngrams(words(folded), settings.leakNgramSize())) {
-            if (promptGrams.contains(gram)) {
-                shared.add(gram);
-            }
-        }
+        Set<Long> shared = ngrams(words(folded), settings.leakNgramSize());
+        shared.retainAll(promptGrams);
         if (shared.size() < settings.leakMinSharedNgrams()) {
             return Decision.ALLOW;
         }
@@ -66,7 +62,7 @@ final class SystemPromptLeakRule implements GuardrailRule {
     }
 
     /** The system prompt's n-grams; the prompt rarely changes, so the last one is kept. */
-    private Set<String> promptGrams(String systemPrompt) {
+    private Set<Long> promptGrams(String systemPrompt) {
         PromptGrams cached = lastPrompt;
         if (cached == null || !cached.prompt().equals(systemPrompt)) {
             cached = new PromptGrams(systemPrompt,
@@ -76,23 +72,33 @@ final class SystemPromptLeakRule implements GuardrailRule {
         return cached.grams();
     }
 
-    private record PromptGrams(String prompt, Set<String> grams) {
+    private record PromptGrams(String prompt, Set<Long> grams) {
     }
 
     static List<String> words(String folded) {
-        List<String> words = new ArrayList<>();
-        for (String word : folded.split("[^\\p{L}\\p{N}]+")) {
-            if (!word.isEmpty()) {
-                words.add(word);
+        List<String> words = new ArrayList<>(folded.length() / 5);
+        int start = -1;
+        for (int i = 0; i <= folded.length(); i++) {
+            boolean wordChar = i < folded.length() && Character.isLetterOrDigit(folded.charAt(i));
+            if (wordChar && start < 0) {
+                start = i;
+            } else if (!wordChar && start >= 0) {
+                words.add(folded.substring(start, i));
+                start = -1;
             }
         }
         return words;
     }
 
-    static List<String> ngrams(List<String> words, int n) {
-        List<String> grams = new ArrayList<>(Math.max(0, words.size() - n + 1));
+    /** A hash per run of n consecutive words. */
+    static Set<Long> ngrams(List<String> words, int n) {
+        Set<Long> grams = new HashSet<>(Math.max(16, 2 * (words.size() - n + 1)));
         for (int i = 0; i + n <= words.size(); i++) {
-            grams.add(String.join(" ", words.subList(i, i + n)));
+            long hash = 17;
+            for (int j = i; j < i + n; j++) {
+                hash = hash * 1_000_003L + words.get(j).hashCode();
+            }
+            grams.add(hash);
         }
         return grams;
     }
