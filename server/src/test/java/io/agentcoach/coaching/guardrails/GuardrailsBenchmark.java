@@ -74,6 +74,28 @@ public final class GuardrailsBenchmark {
                     micros(percentile(baselineNanos, 50)), micros(percentile(baselineNanos, 95)),
                     (double) percentile(guardedNanos, 50) / Math.max(1, percentile(baselineNanos, 50)));
         }
+        perRule(guardrails, iterations / 2);
+    }
+
+    /** Median time of each rule on its own, on the 10 KB message (the answer rules on the answer): where the time goes. */
+    private static void perRule(Guardrails guardrails, int iterations) {
+        String message = sized(10 * 1024);
+        String answer = "Look at where the loop ends.\n" + sized(10 * 1024 - 30);
+        GuardContext context = new GuardContext(Source.LEARNER_MESSAGE, true, true,
+                new ExerciseContext("retry-with-backoff", false, SolutionDisclosureRuleTests.REFERENCE_SOLUTION),
+                false, GuardContexts.SYSTEM_PROMPT, new Redactions());
+        System.out.println();
+        System.out.println("| rule (10 KB) | p50 |");
+        System.out.println("|---|---|");
+        List<GuardrailRule> inputRules = guardrails.messagePipeline().rules();
+        for (GuardrailPipeline pipeline : List.of(guardrails.messagePipeline(), guardrails.answerPipeline())) {
+            String text = pipeline == guardrails.answerPipeline() ? answer : message;
+            for (GuardrailRule rule : pipeline.rules()) {
+                GuardContext ruleContext = inputRules.contains(rule) ? context : context.withSource(Source.MODEL_ANSWER);
+                long[] nanos = measure(() -> sink(rule.evaluate(text, ruleContext).hashCode()), iterations);
+                System.out.printf(Locale.ROOT, "| %s | %s |%n", rule.name(), micros(percentile(nanos, 50)));
+            }
+        }
     }
 
     /** Prose, a code block and an email address, repeated to the size. */
