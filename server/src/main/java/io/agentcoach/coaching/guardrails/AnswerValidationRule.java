@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
  * (code blocks and inline code are rendered as text, so they stay); an answer cut off inside a code
  * block gets its fence closed and a note.
  */
-final class AnswerValidationRule implements GuardrailRule {
+record AnswerValidationRule(GuardrailSettings settings) implements GuardrailRule {
 
     static final String NAME = "answer-validation";
     static final String EMPTY_REPLACEMENT = "Sorry, the coach could not produce an answer this time. Please ask again, "
@@ -31,12 +31,6 @@ final class AnswerValidationRule implements GuardrailRule {
                     + "(?:[^()\\s\"'>]|\\([^()\\s]*\\))*",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern INLINE_CODE = Pattern.compile("`[^`\\n]+`");
-
-    private final GuardrailSettings settings;
-
-    AnswerValidationRule(GuardrailSettings settings) {
-        this.settings = settings;
-    }
 
     @Override
     public String name() {

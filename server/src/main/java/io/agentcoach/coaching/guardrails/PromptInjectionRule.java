@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
  * {@code injectionFlagScore}.</li>
  * </ul>
  */
-final class PromptInjectionRule implements GuardrailRule {
+record PromptInjectionRule(GuardrailSettings settings, UntrustedContentFence fence) implements GuardrailRule {
 
     static final String NAME = "prompt-injection";
     static final String REFUSAL = "This message looks like an attempt to change the coach's instructions, so it was "
@@ -24,16 +24,8 @@ final class PromptInjectionRule implements GuardrailRule {
     private static final Pattern ROLE_TAGS = Pattern.compile(
             "<\\|?(?:im_start|im_end|system|endoftext|start_header_id|end_header_id|eot_id)\\|?>|\\[/?INST\\]|<</?SYS>>",
             Pattern.CASE_INSENSITIVE);
+    private static final PromptInjectionDetector DETECTOR = new PromptInjectionDetector();
     private static final Pattern HTML_COMMENTS = Pattern.compile("<!--.*?(?:-->|$)", Pattern.DOTALL);
-
-    private final PromptInjectionDetector detector = new PromptInjectionDetector();
-    private final GuardrailSettings settings;
-    private final UntrustedContentFence fence;
-
-    PromptInjectionRule(GuardrailSettings settings, UntrustedContentFence fence) {
-        this.settings = settings;
-        this.fence = fence;
-    }
 
     @Override
     public String name() {
@@ -42,7 +34,7 @@ final class PromptInjectionRule implements GuardrailRule {
 
     @Override
     public Decision evaluate(String text, GuardContext context) {
-        PromptInjectionDetector.Score score = detector.score(text);
+        PromptInjectionDetector.Score score = DETECTOR.score(text);
         if (context.source().untrustedData()) {
             boolean flagged = score.score() >= settings.injectionFlagScore();
             List<String> reasons = new ArrayList<>();

@@ -20,10 +20,11 @@ final class SolutionDisclosureRule implements GuardrailRule {
     private static final double BLOCK_SHARE = 0.15;
 
     private final GuardrailSettings settings;
-    private volatile ReferenceFingerprints lastReference;
+    private final LastComputed<String, ReferenceFingerprints> referenceFingerprints;
 
     SolutionDisclosureRule(GuardrailSettings settings) {
         this.settings = settings;
+        this.referenceFingerprints = new LastComputed<>(this::fingerprint);
     }
 
     @Override
@@ -36,7 +37,7 @@ final class SolutionDisclosureRule implements GuardrailRule {
         if (!context.exerciseUnsolved() || context.exercise().referenceSolution().isBlank()) {
             return Decision.ALLOW;
         }
-        ReferenceFingerprints fingerprints = fingerprints(context.exercise().referenceSolution());
+        ReferenceFingerprints fingerprints = referenceFingerprints.get(context.exercise().referenceSolution());
         if (fingerprints.hashes().isEmpty()) {
             return Decision.ALLOW;
         }
@@ -80,20 +81,14 @@ final class SolutionDisclosureRule implements GuardrailRule {
                 NAME, withheld, containment * 100, context.exercise().exerciseId())));
     }
 
-    /** The reference solution's fingerprints; answers in a row usually concern the same exercise, so the last is kept. */
-    private ReferenceFingerprints fingerprints(String referenceSolution) {
-        ReferenceFingerprints cached = lastReference;
-        if (cached == null || !cached.referenceSolution().equals(referenceSolution)) {
-            List<String> tokens = CodeFingerprints.tokens(referenceSolution);
-            int k = Math.max(1, Math.min(settings.solutionKgramSize(), tokens.size()));
-            cached = new ReferenceFingerprints(referenceSolution, k,
-                    Set.copyOf(CodeFingerprints.winnow(CodeFingerprints.kgramHashes(tokens, k), settings.solutionWindow())));
-            lastReference = cached;
-        }
-        return cached;
+    private ReferenceFingerprints fingerprint(String referenceSolution) {
+        List<String> tokens = CodeFingerprints.tokens(referenceSolution);
+        int k = Math.max(1, Math.min(settings.solutionKgramSize(), tokens.size()));
+        return new ReferenceFingerprints(k,
+                Set.copyOf(CodeFingerprints.winnow(CodeFingerprints.kgramHashes(tokens, k), settings.solutionWindow())));
     }
 
-    private record ReferenceFingerprints(String referenceSolution, int k, Set<Long> hashes) {
+    private record ReferenceFingerprints(int k, Set<Long> hashes) {
     }
 
     /** The hint that replaces withheld code: what the code is built from, not the code. */

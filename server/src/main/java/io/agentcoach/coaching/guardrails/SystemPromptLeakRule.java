@@ -28,10 +28,12 @@ final class SystemPromptLeakRule implements GuardrailRule {
                     + "|\\b(?:dan|developer) mode (?:enabled|activated|on)\\b|\\bjailbreak (?:successful|enabled)\\b");
 
     private final GuardrailSettings settings;
-    private volatile PromptGrams lastPrompt;
+    private final LastComputed<String, Set<Long>> promptGrams;
 
     SystemPromptLeakRule(GuardrailSettings settings) {
         this.settings = settings;
+        this.promptGrams = new LastComputed<>(
+                prompt -> Set.copyOf(ngrams(words(TextNormalizer.fold(prompt)), settings.leakNgramSize())));
     }
 
     @Override
@@ -48,7 +50,7 @@ final class SystemPromptLeakRule implements GuardrailRule {
         if (context.systemPrompt().isBlank()) {
             return Decision.ALLOW;
         }
-        Set<Long> promptGrams = promptGrams(context.systemPrompt());
+        Set<Long> promptGrams = this.promptGrams.get(context.systemPrompt());
         if (promptGrams.isEmpty()) {
             return Decision.ALLOW;
         }
@@ -59,20 +61,6 @@ final class SystemPromptLeakRule implements GuardrailRule {
         }
         return new Decision.Rewrite(REFUSAL, List.of(NAME + ": the answer reproduces " + shared.size() + " of "
                 + promptGrams.size() + " " + settings.leakNgramSize() + "-word sequences of the system prompt"));
-    }
-
-    /** The system prompt's n-grams; the prompt rarely changes, so the last one is kept. */
-    private Set<Long> promptGrams(String systemPrompt) {
-        PromptGrams cached = lastPrompt;
-        if (cached == null || !cached.prompt().equals(systemPrompt)) {
-            cached = new PromptGrams(systemPrompt,
-                    Set.copyOf(ngrams(words(TextNormalizer.fold(systemPrompt)), settings.leakNgramSize())));
-            lastPrompt = cached;
-        }
-        return cached.grams();
-    }
-
-    private record PromptGrams(String prompt, Set<Long> grams) {
     }
 
     static List<String> words(String folded) {

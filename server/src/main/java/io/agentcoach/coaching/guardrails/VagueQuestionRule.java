@@ -7,7 +7,7 @@ import java.util.Set;
  * exercise nor code attached gets a clarifying question back instead of a guess. With an exercise
  * in context the coach can look at the latest code and test results itself, so the message passes.
  */
-final class VagueQuestionRule implements GuardrailRule {
+record VagueQuestionRule(GuardrailSettings settings) implements GuardrailRule {
 
     static final String NAME = "vague-question";
     static final String QUESTION = "I'd like to help, but I need a bit more to go on. Could you share: the exact error "
@@ -24,12 +24,6 @@ final class VagueQuestionRule implements GuardrailRule {
             "going", "on", "here", "thing", "something", "wont", "won", "run", "runs", "running", "with", "help!", "ok",
             "okay", "hmm", "huh", "need", "do", "to", "be", "did", "crash", "crashes", "crashed", "bug", "same", "yet",
             "just", "all", "at", "also", "but", "and", "or", "of", "in", "for");
-
-    private final GuardrailSettings settings;
-
-    VagueQuestionRule(GuardrailSettings settings) {
-        this.settings = settings;
-    }
 
     @Override
     public String name() {
