@@ -12,6 +12,9 @@ public final class Guardrails {
     /** Tells the model what the untrusted-content fences mean; append it to the system prompt. */
     public static final String SYSTEM_PROMPT_NOTICE = UntrustedContentFence.SYSTEM_PROMPT_NOTICE;
 
+    /** The {@link Decision.Block#reason()} of a refusal for missing consent: route the request to the offline coach. */
+    public static final String CONSENT_MISSING = ConsentRule.REASON;
+
     private final GuardrailPipeline message;
     private final GuardrailPipeline untrustedContent;
     private final GuardrailPipeline answer;

@@ -45,7 +45,7 @@ class GuardrailsTests {
                 GuardContexts.externalWithoutConsent());
 
         assertThat(check).isInstanceOfSatisfying(InputCheck.Refused.class, refused -> {
-            assertThat(refused.decision()).isEqualTo(new Decision.Block(ConsentRule.REASON, ConsentRule.USER_MESSAGE));
+            assertThat(refused.decision()).isEqualTo(new Decision.Block(Guardrails.CONSENT_MISSING, ConsentRule.USER_MESSAGE));
             assertThat(refused.trace()).hasSize(1);
         });
     }
