@@ -8,7 +8,8 @@ import io.agentcoach.knowledge.retrieval.MiniLmEmbedder;
 
 /**
  * {@code bench/eval-retrieval DATASET_DIR [--split test] [--model full|quantized] [--chunk-words N]}:
- * evaluates knowledge search on a BEIR-layout data set and prints a table, then one JSON line.
+ * evaluates knowledge search on a BEIR-layout data set, or on a curriculum directory with its
+ * question set ({@code content/}: judged per lesson section), and prints a table, then one JSON line.
  */
 public final class EvalRetrieval {
 
@@ -35,16 +36,18 @@ public final class EvalRetrieval {
                 }
             }
         }
-        if (!Files.isRegularFile(dir.resolve("corpus.jsonl"))) {
-            System.err.println(dir + " has no corpus.jsonl");
+        boolean curriculum = CurriculumQuestions.isCurriculum(dir);
+        if (!curriculum && !Files.isRegularFile(dir.resolve("corpus.jsonl"))) {
+            System.err.println(dir + " has neither corpus.jsonl (BEIR layout) nor " + CurriculumQuestions.FILE
+                    + " (a curriculum)");
             System.exit(2);
         }
-        BeirDataset data = BeirDataset.load(dir, split);
+        BeirDataset data = curriculum ? CurriculumQuestions.load(dir) : BeirDataset.load(dir, split);
         System.out.printf(Locale.ROOT, "%s (%s split): %d documents, %d judged queries; model %s, chunks of at most %d words%n",
                 dir.getFileName(), split, data.corpus().size(), data.queries().size(),
                 variant.name().toLowerCase(Locale.ROOT), chunkWords);
         try (MiniLmEmbedder embedder = new MiniLmEmbedder(variant, Runtime.getRuntime().availableProcessors())) {
-            RetrievalEvaluation.Report report = new RetrievalEvaluation(embedder, chunkWords).run(data);
+            RetrievalEvaluation.Report report = new RetrievalEvaluation(embedder, chunkWords, curriculum).run(data);
             System.out.println(report.table());
             System.out.println(report.json());
         }

@@ -33,14 +33,24 @@ public final class RetrievalEvaluation {
 
     private final Embedder embedder;
     private final int chunkWords;
+    private final boolean bySection;
 
     public RetrievalEvaluation(Embedder embedder, int chunkWords) {
+        this(embedder, chunkWords, false);
+    }
+
+    /**
+     * @param bySection judge sections ({@code <source id>#<section anchor>}) instead of whole
+     *     documents, as for the curriculum question set
+     */
+    public RetrievalEvaluation(Embedder embedder, int chunkWords, boolean bySection) {
         this.embedder = embedder;
         this.chunkWords = chunkWords;
+        this.bySection = bySection;
     }
 
     /** Mean scores of one mode. */
-    public record Scores(double ndcg10, double recall100, double mrr10) {
+    public record Scores(double ndcg10, double recall100, double mrr10, double recall5) {
     }
 
     /**
@@ -53,9 +63,10 @@ public final class RetrievalEvaluation {
     public record Report(Map<SearchMode, Scores> scores, int queries, int chunks, double indexSeconds, double seconds) {
 
         public String table() {
-            StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "%-8s %9s %11s %8s%n", "mode", "nDCG@10", "Recall@100", "MRR@10"));
-            scores.forEach((mode, s) -> b.append(String.format(Locale.ROOT, "%-8s %9.4f %11.4f %8.4f%n",
-                    mode.name().toLowerCase(Locale.ROOT), s.ndcg10(), s.recall100(), s.mrr10())));
+            StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "%-8s %9s %11s %8s %9s%n", "mode", "nDCG@10",
+                    "Recall@100", "MRR@10", "Recall@5"));
+            scores.forEach((mode, s) -> b.append(String.format(Locale.ROOT, "%-8s %9.4f %11.4f %8.4f %9.4f%n",
+                    mode.name().toLowerCase(Locale.ROOT), s.ndcg10(), s.recall100(), s.mrr10(), s.recall5())));
             return b.append(String.format(Locale.ROOT, "%d queries, %d chunks, indexing %.1f s, total %.1f s",
                     queries, chunks, indexSeconds, seconds)).toString();
         }
@@ -63,9 +74,9 @@ public final class RetrievalEvaluation {
         public String json() {
             StringBuilder b = new StringBuilder("{");
             scores.forEach((mode, s) -> b.append(String.format(Locale.ROOT,
-                    "\"%s\":{\"ndcg@10\":%.4f,\"recall@100\":%.4f,\"mrr@10\":%.4f},",
-                    mode.name().toLowerCase(Locale.ROOT), s.ndcg10(), s.recall100(), s.mrr10())));
-            return b.append(String.format(Locale.ROOT, "\"seconds\":%.1f}", seconds)).toString();
+                    "\"%s\":{\"ndcg@10\":%.4f,\"recall@100\":%.4f,\"mrr@10\":%.4f,\"recall@5\":%.4f},",
+                    mode.name().toLowerCase(Locale.ROOT), s.ndcg10(), s.recall100(), s.mrr10(), s.recall5())));
+            return b.append(String.format(Locale.ROOT, "\"seconds\":%.3f}", seconds)).toString();
         }
     }
 
@@ -97,25 +108,28 @@ public final class RetrievalEvaluation {
                 double[][] perQuery = new double[ids.size()][];
                 java.util.stream.IntStream.range(0, ids.size()).parallel().forEach(i -> {
                     String id = ids.get(i);
-                    List<String> ranking = rankDocuments(index, data.queries().get(id), vectors.get(i), everything, mode, id);
+                    List<String> ranking = rankDocuments(index, data.queries().get(id), vectors.get(i), everything, mode, id,
+                            bySection);
                     Map<String, Integer> judged = data.qrels().get(id);
                     perQuery[i] = new double[] {RankingMetrics.ndcg(ranking, judged, 10),
-                            RankingMetrics.recall(ranking, judged, 100), RankingMetrics.reciprocalRank(ranking, judged, 10)};
+                            RankingMetrics.recall(ranking, judged, 100), RankingMetrics.reciprocalRank(ranking, judged, 10),
+                            RankingMetrics.recall(ranking, judged, 5)};
                 });
-                scores.put(mode, new Scores(mean(perQuery, 0), mean(perQuery, 1), mean(perQuery, 2)));
+                scores.put(mode, new Scores(mean(perQuery, 0), mean(perQuery, 1), mean(perQuery, 2), mean(perQuery, 3)));
             }
             return new Report(scores, ids.size(), chunks, indexSeconds, (System.nanoTime() - start) / 1e9);
         }
     }
 
     private static List<String> rankDocuments(HybridIndex index, String query, float[] vector, RetrievalFilter filter,
-            SearchMode mode, String queryId) {
+            SearchMode mode, String queryId, boolean bySection) {
         try {
             Set<String> documents = new LinkedHashSet<>();
             for (Hit hit : index.search(query, vector, filter, mode, DEPTH * 3 / 2)) {
                 // as BEIR does, a document never counts as an answer to the query with its own id
                 if (!hit.chunk().sourceId().equals(queryId)) {
-                    documents.add(hit.chunk().sourceId());
+                    documents.add(bySection ? hit.chunk().sourceId() + "#" + hit.chunk().sectionAnchor()
+                            : hit.chunk().sourceId());
                 }
             }
             return documents.stream().limit(DEPTH).toList();

@@ -46,7 +46,7 @@ final class BubblewrapRunner {
             exec 3>"$AC_RESULT" || exit 125
             exec 4<"$AC_SECCOMP" || exit 125
             for p in $AC_CGROUPS; do echo $$ > "$p" || exit 125; done
-            ulimit -t "$AC_CPU" && ulimit -v "$AC_AS_KB" && ulimit -f "$AC_FSIZE_BLOCKS" && ulimit -c 0 \
+            ulimit -H -t $((AC_CPU + 2)) && ulimit -S -t "$AC_CPU" && ulimit -v "$AC_AS_KB" && ulimit -f "$AC_FSIZE_BLOCKS" && ulimit -c 0 \
               && ulimit -n 256 || exit 125
             exec "$@"
             """;
@@ -208,9 +208,10 @@ final class BubblewrapRunner {
     }
 
     /**
-     * The kernel ends a process at its CPU rlimit with SIGKILL (the limit is set soft = hard, in whole
-     * seconds), while the cgroup's CPU counter, read just afterwards, can trail it on a loaded host:
-     * a SIGKILL no memory limit explains, with the counter within 10% of the limit, is that limit.
+     * The CPU rlimit is soft at the limit (the kernel sends SIGXCPU, which ends the program) and hard
+     * two seconds later (SIGKILL, for a program that ignores SIGXCPU). The cgroup's CPU counter, read
+     * just afterwards, can trail the kernel's on a loaded host: a SIGKILL no memory limit explains,
+     * with the counter within 10% of the limit, is that limit.
      */
     private static boolean killedNearCpuLimit(Limits limits, int exit, Duration cpu) {
         return exit == 128 + 9 && cpu.toMillis() * 10 >= limits.cpuTime().toMillis() * 9;

@@ -89,4 +89,37 @@ class RetrievalEvaluationTests {
         assertThat(json.get("hybrid").get("recall@100").asDouble()).isEqualTo(1.0);
         assertThat(json.get("seconds").asDouble()).isPositive();
     }
+
+    @Test
+    void judgesTheCurriculumQuestionSetBySection() throws Exception {
+        Path content = dir.resolve("content");
+        Files.createDirectories(content.resolve("tracks/01-basics/lessons"));
+        Files.createDirectories(content.resolve("eval"));
+        Files.writeString(content.resolve("tracks/01-basics/lessons/01-messages.md"), """
+                ---
+                id: messages
+                title: Messages and roles
+                ---
+                ## The four roles
+
+                System, user, assistant and tool messages make up a chat request.
+
+                ## Why history is resent
+
+                The API is stateless, so the client sends the whole conversation every time.
+                """);
+        Files.writeString(content.resolve(CurriculumQuestions.FILE), """
+                - id: "q-1"
+                  question: "why do I send the whole conversation again on every request?"
+                  relevant: ["messages#why-history-is-resent"]
+                """);
+
+        assertThat(CurriculumQuestions.isCurriculum(content)).isTrue();
+        BeirDataset data = CurriculumQuestions.load(content);
+        assertThat(data.corpus()).extracting(BeirDataset.Document::id).containsExactly("messages");
+        RetrievalEvaluation.Report report = new RetrievalEvaluation(TestEmbedder.get(), 200, true).run(data);
+        assertThat(report.scores().get(SearchMode.HYBRID).recall5()).isEqualTo(1.0);
+        assertThat(report.scores().get(SearchMode.LEXICAL).mrr10()).isEqualTo(1.0);
+        assertThat(report.json()).contains("\"recall@5\":1.0000");
+    }
 }
