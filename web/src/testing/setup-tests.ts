@@ -18,3 +18,11 @@ afterAll(() => server.close());
 Element.prototype.scrollIntoView = function scrollIntoView() {
   document.body.dataset.scrolledTo = this.id;
 };
+
+// jsdom has no text layout; CodeMirror measures ranges, so give it empty rectangles
+Range.prototype.getClientRects = function getClientRects() {
+  return Object.assign([], { item: () => null }) as unknown as DOMRectList;
+};
+Range.prototype.getBoundingClientRect = function getBoundingClientRect() {
+  return new DOMRect();
+};

@@ -10,7 +10,7 @@ export function AppLayout({ footer }: { footer?: ReactNode }) {
         Skip to content
       </a>
       <header className="topbar">
-        <NavLink to="/" className="brand" aria-label="AgentCoach home">
+        <NavLink to="/" className="brand">
           <span className="brand-mark" aria-hidden="true">
             AC
           </span>

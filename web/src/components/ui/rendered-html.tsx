@@ -11,6 +11,8 @@ export function RenderedHtml({ html, className, onRendered }: Props) {
   const ref = useRef<HTMLDivElement>(null);
   useHighlightedCode(ref, html);
   useEffect(() => {
+    // code blocks and tables scroll sideways on narrow screens: keyboard users must reach them
+    ref.current?.querySelectorAll('pre, table').forEach((element) => element.setAttribute('tabindex', '0'));
     onRendered?.();
   }, [html, onRendered]);
   return <div ref={ref} className={className} dangerouslySetInnerHTML={{ __html: html }} />;
