@@ -1,4 +1,4 @@
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { http, HttpResponse } from 'msw';
 import { server } from '../testing/mocks/server';
@@ -75,6 +75,18 @@ describe('app shell', () => {
     first.unmount();
     renderApp('/');
     expect(await screen.findByRole('button', { name: 'Dark mode' })).toHaveAttribute('aria-pressed', 'true');
+  });
+
+  it('tells the learner when the browser goes offline and back online', async () => {
+    const onLine = vi.spyOn(navigator, 'onLine', 'get').mockReturnValue(false);
+    renderApp('/');
+    await screen.findByRole('heading', { name: 'LLM foundations' });
+    window.dispatchEvent(new Event('offline'));
+    expect(await screen.findByText(/You are offline\./)).toBeInTheDocument();
+    onLine.mockReturnValue(true);
+    window.dispatchEvent(new Event('online'));
+    await waitFor(() => expect(screen.queryByText(/You are offline\./)).not.toBeInTheDocument());
+    onLine.mockRestore();
   });
 
   it('navigates to the labelled sign-in form', async () => {

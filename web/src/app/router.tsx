@@ -10,18 +10,24 @@ export const routes: RouteObject[] = [
   {
     path: '/',
     element: <AppLayout footer={<ServerStatus />} />,
-    errorElement: <RouteError />,
     hydrateFallbackElement: <Loading label="Loading AgentCoach" />,
+    errorElement: <RouteError />,
     children: [
-      { index: true, lazy: () => import('./routes/catalogue').then((m) => ({ Component: m.CatalogueRoute })) },
-      { path: 'lessons/:lessonId', lazy: () => import('./routes/lesson').then((m) => ({ Component: m.LessonRoute })) },
       {
-        path: 'exercises/:exerciseId',
-        lazy: () => import('./routes/exercise').then((m) => ({ Component: m.ExerciseRoute })),
+        // a screen that fails to load keeps the header and navigation around its error
+        errorElement: <RouteError />,
+        children: [
+          { index: true, lazy: () => import('./routes/catalogue').then((m) => ({ Component: m.CatalogueRoute })) },
+          { path: 'lessons/:lessonId', lazy: () => import('./routes/lesson').then((m) => ({ Component: m.LessonRoute })) },
+          {
+            path: 'exercises/:exerciseId',
+            lazy: () => import('./routes/exercise').then((m) => ({ Component: m.ExerciseRoute })),
+          },
+          { path: 'skills', lazy: () => import('./routes/skills').then((m) => ({ Component: m.SkillsRoute })) },
+          { path: 'login', lazy: () => import('./routes/login').then((m) => ({ Component: m.LoginRoute })) },
+          { path: '*', element: <NotFoundRoute /> },
+        ],
       },
-      { path: 'skills', lazy: () => import('./routes/skills').then((m) => ({ Component: m.SkillsRoute })) },
-      { path: 'login', lazy: () => import('./routes/login').then((m) => ({ Component: m.LoginRoute })) },
-      { path: '*', element: <NotFoundRoute /> },
     ],
   },
 ];

@@ -26,3 +26,4 @@ Range.prototype.getClientRects = function getClientRects() {
 Range.prototype.getBoundingClientRect = function getBoundingClientRect() {
   return new DOMRect();
 };
+window.scrollTo = () => {};

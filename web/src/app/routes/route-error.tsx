@@ -7,8 +7,8 @@ export function RouteError() {
     ? `The page answered ${error.status} ${error.statusText}.`
     : 'This page could not be loaded. Check your connection, then reload.';
   return (
-    <main id="main" className="page">
-      <h1>Something went wrong</h1>
+    <section className="page" aria-labelledby="route-error-title">
+      <h1 id="route-error-title">Something went wrong</h1>
       <p role="alert">{message}</p>
       <p>
         <button type="button" onClick={() => window.location.reload()}>
@@ -16,6 +16,6 @@ export function RouteError() {
         </button>{' '}
         <Link to="/">Go to the catalogue</Link>
       </p>
-    </main>
+    </section>
   );
 }

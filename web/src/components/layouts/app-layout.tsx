@@ -1,9 +1,11 @@
 import type { ReactNode } from 'react';
 import { NavLink, Outlet, ScrollRestoration } from 'react-router';
+import { useOnline } from '../../hooks/use-online';
 import { ThemeToggle } from '../ui/theme-toggle';
 
 /** The frame of every screen: skip link, header with the main navigation, main landmark, footer. */
 export function AppLayout({ footer }: { footer?: ReactNode }) {
+  const online = useOnline();
   return (
     <div className="shell">
       <a className="skip-link" href="#main">
@@ -25,6 +27,11 @@ export function AppLayout({ footer }: { footer?: ReactNode }) {
         </nav>
         <ThemeToggle />
       </header>
+      {!online && (
+        <p className="offline-banner" role="status">
+          You are offline. Lessons you have read stay available; everything else needs a connection.
+        </p>
+      )}
       <main id="main" tabIndex={-1}>
         <Outlet />
       </main>
