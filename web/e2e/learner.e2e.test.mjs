@@ -41,6 +41,13 @@ async function assertAccessible(page, screen) {
   assert.equal(violations.length, 0, `${screen} has accessibility violations:\n${describeViolations(violations)}`);
 }
 
+/** The end of every screen's test: a screenshot, no serious accessibility violation, no script error. */
+async function checkScreen({ page, errors }, name, description) {
+  await screenshot(page, name);
+  await assertAccessible(page, description);
+  assert.deepEqual(errors, []);
+}
+
 async function assertInViewport(page, selector) {
   const box = await page.locator(selector).boundingBox();
   assert.ok(box, `${selector} is not shown`);
@@ -66,9 +73,7 @@ describe('learner screens', () => {
     assert.equal(await lesson.getAttribute('href'), `/lessons/${LESSON.id}`);
     assert.match(await lesson.locator('xpath=..').innerText(), /\d+ min/);
     await page.getByText('Server: ready').waitFor();
-    await screenshot(page, 'catalogue');
-    await assertAccessible(page, 'The catalogue');
-    assert.deepEqual(errors, []);
+    await checkScreen({ page, errors }, 'catalogue', 'The catalogue');
     await close();
   });
 
@@ -103,9 +108,7 @@ describe('learner screens', () => {
     await second.getByText('Correct.').waitFor();
 
     await page.evaluate(() => window.scrollTo(0, 0));
-    await screenshot(page, 'lesson');
-    await assertAccessible(page, 'The lesson reader');
-    assert.deepEqual(errors, []);
+    await checkScreen({ page, errors }, 'lesson', 'The lesson reader');
     await close();
   });
 
@@ -149,9 +152,7 @@ describe('learner screens', () => {
     assert.equal(await hints.getByRole('listitem').count(), 1);
 
     await page.evaluate(() => window.scrollTo(0, 0));
-    await screenshot(page, 'exercise');
-    await assertAccessible(page, 'The exercise page');
-    assert.deepEqual(errors, []);
+    await checkScreen({ page, errors }, 'exercise', 'The exercise page');
     await close();
   });
 
@@ -172,9 +173,7 @@ describe('learner screens', () => {
         assert.ok(ids.indexOf(prerequisite) < index, `${ids[index]} is listed before its prerequisite ${prerequisite}`);
       }
     }
-    await screenshot(page, 'skills');
-    await assertAccessible(page, 'The skills page');
-    assert.deepEqual(errors, []);
+    await checkScreen({ page, errors }, 'skills', 'The skills page');
     await close();
   });
 
