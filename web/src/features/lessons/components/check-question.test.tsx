@@ -52,4 +52,22 @@ describe('check questions', () => {
     expect(alert).toHaveTextContent('Your answer could not be checked');
     expect(alert).toHaveTextContent('Answer: size must be at most 500.');
   });
+
+  it('asks a signed-out learner to sign in when the server wants an account for answers', async () => {
+    server.use(
+      http.post('*/api/content/lessons/:id/checks/:checkId', () =>
+        HttpResponse.json(
+          { type: '/problems/unauthorized', title: 'Unauthorized', status: 401, detail: 'Sign in first' },
+          { status: 401, headers: { 'Content-Type': 'application/problem+json' } },
+        ),
+      ),
+    );
+    renderApp('/lessons/messages-and-roles');
+    const form = await question(2);
+    await userEvent.type(within(form).getByLabelText('Your answer'), 'tool');
+    await userEvent.click(within(form).getByRole('button', { name: 'Check answer' }));
+    const alert = await within(form).findByRole('alert');
+    expect(alert).toHaveTextContent('Answers are checked for signed-in learners.');
+    expect(within(alert).getByRole('link', { name: 'Sign in' })).toHaveAttribute('href', '/login');
+  });
 });

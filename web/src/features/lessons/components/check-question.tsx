@@ -1,5 +1,7 @@
 import { useId, useState, type FormEvent } from 'react';
+import { Link } from 'react-router';
 import { ErrorMessage } from '../../../components/ui/error-message';
+import { ApiError } from '../../../lib/api-client';
 import { useAnswerCheck } from '../api/answer-check';
 import type { Check } from '../api/get-lesson';
 
@@ -64,7 +66,13 @@ export function CheckQuestion({ lessonId, check, number }: { lessonId: string; c
           </div>
         )}
       </div>
-      {grading.error && <ErrorMessage error={grading.error} title="Your answer could not be checked" />}
+      {grading.error instanceof ApiError && grading.error.status === 401 ? (
+        <p className="notice" role="alert">
+          Answers are checked for signed-in learners. <Link to="/login">Sign in</Link> to have yours checked.
+        </p>
+      ) : (
+        grading.error && <ErrorMessage error={grading.error} title="Your answer could not be checked" />
+      )}
     </form>
   );
 }
