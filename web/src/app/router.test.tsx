@@ -1,6 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { http, HttpResponse } from 'msw';
+import { problem } from '../testing/mocks/handlers';
 import { server } from '../testing/mocks/server';
 import { renderApp } from '../testing/test-utils';
 
@@ -28,10 +29,7 @@ describe('app shell', () => {
       http.get('*/api/content/tracks', () => {
         calls += 1;
         return calls === 1
-          ? HttpResponse.json(
-              { type: '/problems/unavailable', title: 'Service Unavailable', status: 503, detail: 'The database is down' },
-              { status: 503, headers: { 'Content-Type': 'application/problem+json' } },
-            )
+          ? problem(503, 'unavailable', 'Service Unavailable', 'The database is down')
           : HttpResponse.json([]);
       }),
     );

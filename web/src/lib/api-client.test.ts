@@ -1,5 +1,6 @@
 import { http, HttpResponse } from 'msw';
 import { z } from 'zod';
+import { problem } from '../testing/mocks/handlers';
 import { server } from '../testing/mocks/server';
 import { ApiError, apiRequest, errorSentence, NETWORK_PROBLEM, UNEXPECTED_RESPONSE_PROBLEM } from './api-client';
 
@@ -36,10 +37,7 @@ describe('apiRequest', () => {
   it('turns a problem document into an error whose message is its detail as a sentence', async () => {
     server.use(
       http.get('*/api/thing', () =>
-        HttpResponse.json(
-          { type: '/problems/not-found', title: 'Not Found', status: 404, detail: "lesson 'x' was not found" },
-          { status: 404, headers: { 'Content-Type': 'application/problem+json' } },
-        ),
+        problem(404, 'not-found', 'Not Found', "lesson 'x' was not found"),
       ),
     );
     const error = await failureOf(apiRequest('/api/thing', Thing));
@@ -50,10 +48,7 @@ describe('apiRequest', () => {
   it('uses the title when the problem has no detail', async () => {
     server.use(
       http.get('*/api/thing', () =>
-        HttpResponse.json(
-          { type: '/problems/rate-limited', title: 'Too many requests', status: 429 },
-          { status: 429, headers: { 'Content-Type': 'application/problem+json' } },
-        ),
+        problem(429, 'rate-limited', 'Too many requests'),
       ),
     );
     const error = await failureOf(apiRequest('/api/thing', Thing));

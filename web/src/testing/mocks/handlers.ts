@@ -8,10 +8,10 @@ import {
   trackWithLessonAndExercise,
 } from '../data-generators';
 
-/** A problem document as the server writes it. */
-export function problem(status: number, title: string, detail: string) {
+/** A problem document as the server writes it (RFC 9457, type /problems/<slug>). */
+export function problem(status: number, slug: string, title: string, detail?: string) {
   return HttpResponse.json(
-    { type: `/problems/${status === 404 ? 'not-found' : 'bad-request'}`, title, status, detail },
+    { type: `/problems/${slug}`, title, status, detail },
     { status, headers: { 'Content-Type': 'application/problem+json' } },
   );
 }
@@ -24,13 +24,13 @@ export const handlers = [
     const lesson = lessonWithTwoSectionsAndChecks();
     return params.id === lesson.id
       ? HttpResponse.json(lesson)
-      : problem(404, 'Not Found', `Lesson '${params.id as string}' was not found`);
+      : problem(404, 'not-found', 'Not Found', `Lesson '${params.id as string}' was not found`);
   }),
   http.post('*/api/content/lessons/:id/checks/:checkId', async ({ params, request }) => {
     const { answer } = (await request.json()) as { answer: string };
     const expected = CORRECT_ANSWERS[params.checkId as string];
     if (expected === undefined) {
-      return problem(404, 'Not Found', `Check question '${params.checkId as string}' was not found`);
+      return problem(404, 'not-found', 'Not Found', `Check question '${params.checkId as string}' was not found`);
     }
     return HttpResponse.json({
       correct: answer.trim().toLowerCase() === expected,
@@ -41,13 +41,13 @@ export const handlers = [
     const exercise = exerciseWithThreeHints();
     return params.id === exercise.id
       ? HttpResponse.json(exercise)
-      : problem(404, 'Not Found', `Exercise '${params.id as string}' was not found`);
+      : problem(404, 'not-found', 'Not Found', `Exercise '${params.id as string}' was not found`);
   }),
   http.get('*/api/content/exercises/:id/hints/:n', ({ params }) => {
     const n = Number(params.n);
     return n >= 1 && n <= HINTS.length
       ? HttpResponse.json({ number: n, of: HINTS.length, hint: HINTS[n - 1] })
-      : problem(404, 'Not Found', `Hint ${n} was not found`);
+      : problem(404, 'not-found', 'Not Found', `Hint ${n} was not found`);
   }),
   http.get('*/api/content/skills', () => HttpResponse.json(skillsOutOfOrder())),
 ];

@@ -1,6 +1,7 @@
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { http, HttpResponse } from 'msw';
+import { http } from 'msw';
+import { problem } from '../../../testing/mocks/handlers';
 import { server } from '../../../testing/mocks/server';
 import { renderApp } from '../../../testing/test-utils';
 
@@ -38,10 +39,7 @@ describe('check questions', () => {
   it('shows a rejected answer as the server worded it', async () => {
     server.use(
       http.post('*/api/content/lessons/:id/checks/:checkId', () =>
-        HttpResponse.json(
-          { type: '/problems/validation-failed', title: 'Validation failed', status: 400, detail: 'answer: size must be at most 500' },
-          { status: 400, headers: { 'Content-Type': 'application/problem+json' } },
-        ),
+        problem(400, 'validation-failed', 'Validation failed', 'answer: size must be at most 500'),
       ),
     );
     renderApp('/lessons/messages-and-roles');
@@ -56,10 +54,7 @@ describe('check questions', () => {
   it('asks a signed-out learner to sign in when the server wants an account for answers', async () => {
     server.use(
       http.post('*/api/content/lessons/:id/checks/:checkId', () =>
-        HttpResponse.json(
-          { type: '/problems/unauthorized', title: 'Unauthorized', status: 401, detail: 'Sign in first' },
-          { status: 401, headers: { 'Content-Type': 'application/problem+json' } },
-        ),
+        problem(401, 'unauthorized', 'Unauthorized', 'Sign in first'),
       ),
     );
     renderApp('/lessons/messages-and-roles');
