@@ -1,17 +1,33 @@
-import { createBrowserRouter, RouterProvider } from 'react-router';
+import { createBrowserRouter, RouterProvider, type RouteObject } from 'react-router';
 import { AppLayout } from '../components/layouts/app-layout';
-import { HomeRoute } from './routes/home';
-import { LoginRoute } from './routes/login';
+import { ServerStatus } from '../features/health/components/server-status';
+import { Loading } from '../components/ui/loading';
 import { NotFoundRoute } from './routes/not-found';
+import { RouteError } from './routes/route-error';
 
-export const routes = [
+/** Each screen is its own chunk, loaded when first visited. */
+export const routes: RouteObject[] = [
   {
     path: '/',
-    element: <AppLayout />,
+    element: <AppLayout footer={<ServerStatus />} />,
+    hydrateFallbackElement: <Loading label="Loading AgentCoach" />,
+    errorElement: <RouteError />,
     children: [
-      { index: true, element: <HomeRoute /> },
-      { path: 'login', element: <LoginRoute /> },
-      { path: '*', element: <NotFoundRoute /> },
+      {
+        // a screen that fails to load keeps the header and navigation around its error
+        errorElement: <RouteError />,
+        children: [
+          { index: true, lazy: () => import('./routes/catalogue').then((m) => ({ Component: m.CatalogueRoute })) },
+          { path: 'lessons/:lessonId', lazy: () => import('./routes/lesson').then((m) => ({ Component: m.LessonRoute })) },
+          {
+            path: 'exercises/:exerciseId',
+            lazy: () => import('./routes/exercise').then((m) => ({ Component: m.ExerciseRoute })),
+          },
+          { path: 'skills', lazy: () => import('./routes/skills').then((m) => ({ Component: m.SkillsRoute })) },
+          { path: 'login', lazy: () => import('./routes/login').then((m) => ({ Component: m.LoginRoute })) },
+          { path: '*', element: <NotFoundRoute /> },
+        ],
+      },
     ],
   },
 ];

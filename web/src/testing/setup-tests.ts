@@ -1,1 +1,29 @@
 import '@testing-library/jest-dom/vitest';
+import { cleanup, configure } from '@testing-library/react';
+import { afterAll, afterEach, beforeAll } from 'vitest';
+import { server } from './mocks/server';
+
+// screens are lazy chunks: the first import of one can take a while on a busy machine
+configure({ asyncUtilTimeout: 5000 });
+
+beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
+afterEach(() => {
+  cleanup();
+  server.resetHandlers();
+  localStorage.clear();
+});
+afterAll(() => server.close());
+
+// jsdom has no layout: scrolling is recorded so tests can see where the page went
+Element.prototype.scrollIntoView = function scrollIntoView() {
+  document.body.dataset.scrolledTo = this.id;
+};
+
+// jsdom has no text layout; CodeMirror measures ranges, so give it empty rectangles
+Range.prototype.getClientRects = function getClientRects() {
+  return Object.assign([], { item: () => null }) as unknown as DOMRectList;
+};
+Range.prototype.getBoundingClientRect = function getBoundingClientRect() {
+  return new DOMRect();
+};
+window.scrollTo = () => {};

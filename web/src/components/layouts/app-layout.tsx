@@ -1,6 +1,11 @@
-import { NavLink, Outlet } from 'react-router';
+import type { ReactNode } from 'react';
+import { NavLink, Outlet, ScrollRestoration } from 'react-router';
+import { useOnline } from '../../hooks/use-online';
+import { ThemeToggle } from '../ui/theme-toggle';
 
-export function AppLayout() {
+/** The frame of every screen: skip link, header with the main navigation, main landmark, footer. */
+export function AppLayout({ footer }: { footer?: ReactNode }) {
+  const online = useOnline();
   return (
     <div className="shell">
       <a className="skip-link" href="#main">
@@ -8,15 +13,30 @@ export function AppLayout() {
       </a>
       <header className="topbar">
         <NavLink to="/" className="brand">
-          AgentCoach
+          <span className="brand-mark" aria-hidden="true">
+            AC
+          </span>
+          <span className="brand-name">AgentCoach</span>
         </NavLink>
-        <nav aria-label="Main">
+        <nav aria-label="Main" className="main-nav">
+          <NavLink to="/" end>
+            Catalogue
+          </NavLink>
+          <NavLink to="/skills">Skills</NavLink>
           <NavLink to="/login">Sign in</NavLink>
         </nav>
+        <ThemeToggle />
       </header>
+      {!online && (
+        <p className="offline-banner" role="status">
+          You are offline. Lessons you have read stay available; everything else needs a connection.
+        </p>
+      )}
       <main id="main" tabIndex={-1}>
         <Outlet />
       </main>
+      {footer && <footer className="footer">{footer}</footer>}
+      <ScrollRestoration />
     </div>
   );
 }

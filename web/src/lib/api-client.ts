@@ -1,0 +1,167 @@
+import { z } from 'zod';
+import { env } from '../config/env';
+
+/** An RFC 9457 problem document as the server sends it; extra members are kept. */
+const ProblemSchema = z.looseObject({
+  type: z.string().optional(),
+  title: z.string().optional(),
+  status: z.number().optional(),
+  detail: z.string().optional(),
+  instance: z.string().optional(),
+});
+
+export type Problem = z.infer<typeof ProblemSchema>;
+
+/** The type given to failures that never reached the server (offline, DNS, refused). */
+export const NETWORK_PROBLEM = 'network';
+/** The type given to answers that did not have the shape the app expects. */
+export const UNEXPECTED_RESPONSE_PROBLEM = 'unexpected-response';
+
+/**
+ * A failed API call. {@code message} is a sentence a learner can read; {@code type} is the
+ * problem's stable type (branch on it, never on the message).
+ */
+export class ApiError extends Error {
+  readonly status: number;
+  readonly type: string;
+  readonly title: string;
+  readonly detail?: string;
+  readonly problem?: Problem;
+
+  constructor(args: { status: number; type: string; title: string; detail?: string; problem?: Problem }) {
+    super(sentence(args.title, args.detail));
+    this.name = 'ApiError';
+    this.status = args.status;
+    this.type = args.type;
+    this.title = args.title;
+    this.detail = args.detail;
+    this.problem = args.problem;
+  }
+
+  get isNotFound(): boolean {
+    return this.status === 404;
+  }
+}
+
+function asSentence(text: string): string {
+  const trimmed = text.trim();
+  const capital = trimmed.charAt(0).toUpperCase() + trimmed.slice(1);
+  return /[.!?]$/.test(capital) ? capital : `${capital}.`;
+}
+
+/** The detail says what happened to this request; the title is the fallback. */
+function sentence(title: string, detail?: string): string {
+  return asSentence(detail && detail.trim() ? detail : title);
+}
+
+const STATUS_TITLES: Record<number, string> = {
+  400: 'The request was not accepted',
+  401: 'You need to sign in first',
+  403: 'You are not allowed to do this',
+  404: 'This could not be found',
+  409: 'This conflicts with a change made meanwhile',
+  413: 'What you sent is too large',
+  429: 'Too many requests; wait a moment and try again',
+  500: 'The server ran into a problem; try again later',
+  502: 'The server cannot be reached right now; try again later',
+  503: 'The service is unavailable right now; try again later',
+  504: 'The server took too long to answer; try again later',
+};
+
+function titleFor(status: number): string {
+  return STATUS_TITLES[status] ?? `The server answered with an error (status ${status})`;
+}
+
+async function problemFrom(response: Response): Promise<ApiError> {
+  const contentType = response.headers.get('Content-Type') ?? '';
+  if (contentType.includes('json')) {
+    try {
+      const parsed = ProblemSchema.safeParse(await response.json());
+      if (parsed.success) {
+        const problem = parsed.data;
+        return new ApiError({
+          status: response.status,
+          type: problem.type ?? 'about:blank',
+          title: problem.title ?? titleFor(response.status),
+          detail: problem.detail,
+          problem,
+        });
+      }
+    } catch {
+      // not JSON after all: fall through to the status-based sentence
+    }
+  }
+  return new ApiError({ status: response.status, type: 'about:blank', title: titleFor(response.status) });
+}
+
+export type RequestOptions = {
+  method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  body?: unknown;
+  signal?: AbortSignal;
+};
+
+function urlFor(path: string): string {
+  const base = env.API_URL || globalThis.location?.origin || 'http://localhost';
+  return new URL(path, base).toString();
+}
+
+/**
+ * Calls the API and checks the JSON answer against {@code schema}. Every failure becomes an
+ * {@link ApiError}: problem documents keep their type, title and detail; network failures and
+ * answers of an unexpected shape get plain wording.
+ */
+export async function apiRequest<T>(path: string, schema: z.ZodType<T>, options: RequestOptions = {}): Promise<T> {
+  const headers: Record<string, string> = { Accept: 'application/json, application/problem+json' };
+  if (options.body !== undefined) {
+    headers['Content-Type'] = 'application/json';
+  }
+  let response: Response;
+  try {
+    response = await fetch(urlFor(path), {
+      method: options.method ?? 'GET',
+      headers,
+      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      signal: options.signal,
+      credentials: 'same-origin',
+    });
+  } catch (error) {
+    if (error instanceof DOMException && error.name === 'AbortError') {
+      throw error;
+    }
+    throw new ApiError({
+      status: 0,
+      type: NETWORK_PROBLEM,
+      title: 'Cannot reach the server. Check your connection and try again',
+    });
+  }
+  if (!response.ok) {
+    throw await problemFrom(response);
+  }
+  let body: unknown;
+  try {
+    body = response.status === 204 ? undefined : await response.json();
+  } catch {
+    throw unexpected();
+  }
+  const parsed = schema.safeParse(body);
+  if (!parsed.success) {
+    throw unexpected();
+  }
+  return parsed.data;
+}
+
+function unexpected(): ApiError {
+  return new ApiError({
+    status: 200,
+    type: UNEXPECTED_RESPONSE_PROBLEM,
+    title: 'The server sent an answer this page does not understand; reload to get the latest version',
+  });
+}
+
+/** The sentence to show for any error a query or mutation may raise. */
+export function errorSentence(error: unknown): string {
+  if (error instanceof ApiError) {
+    return error.message;
+  }
+  return 'Something went wrong on this page. Reload to try again.';
+}
