@@ -46,7 +46,7 @@ final class BubblewrapRunner {
             exec 3>"$AC_RESULT" || exit 125
             exec 4<"$AC_SECCOMP" || exit 125
             for p in $AC_CGROUPS; do echo $$ > "$p" || exit 125; done
-            ulimit -H -t $((AC_CPU + 2)) && ulimit -S -t "$AC_CPU" && ulimit -v "$AC_AS_KB" && ulimit -f "$AC_FSIZE_BLOCKS" && ulimit -c 0 \
+            ulimit -S -t "$AC_CPU" && ulimit -H -t $((AC_CPU + 2)) && ulimit -v "$AC_AS_KB" && ulimit -f "$AC_FSIZE_BLOCKS" && ulimit -c 0 \
               && ulimit -n 256 || exit 125
             exec "$@"
             """;
