@@ -22,6 +22,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.test.context.event.RecordApplicationEvents;
 import org.springframework.web.ErrorResponseException;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Mastery updated from answers, on real PostgreSQL under row-level security, and served over HTTP
@@ -220,5 +221,30 @@ class MasteryIntegrationTests {
         assertThat(ada.putJson("/api/mastery/goal", "{\"skillId\":\"juggling\"}").status()).isEqualTo(422);
         assertThat(ada.putJson("/api/mastery/goal", "{}").status()).isEqualTo(400);
         assertThat(ada.get("/api/mastery/path?limit=0").status()).isEqualTo(400);
+    }
+
+    @Test
+    void theForecastCountsTheActivitiesLeftToTheGoalAndShrinksWithProgress() {
+        TestUsers.SignedIn ada = users.learner();
+        assertThat(ada.get("/api/mastery/forecast").status()).as("no goal yet").isEqualTo(404);
+        assertThat(ada.get("/api/mastery/forecast?goal=juggling").status()).isEqualTo(422);
+        ada.putJson("/api/mastery/goal", "{\"skillId\":\"tool-calling-basics\"}");
+
+        JsonNode before = ada.get("/api/mastery/forecast").json();
+        assertThat(before.path("goalSkillId").asString()).isEqualTo("tool-calling-basics");
+        assertThat(before.path("skills").findValuesAsString("skillId"))
+                .containsExactly("llm-messages", "tool-calling-basics");
+        assertThat(before.path("expectedActivities").asInt()).isPositive();
+        assertThat(before.path("expectedMinutes").asInt()).isGreaterThanOrEqualTo(before.path("expectedActivities")
+                .asInt());
+
+        Instant now = Instant.now();
+        Tenants.runAs(ada.organizationId(), () -> List.of("messages/stateless", "messages/tool-role").forEach(
+                check -> masteries.record(new AttemptObserved(check, ada.organizationId(), ada.userId(), check,
+                        List.of("llm-messages"), true, now))));
+        JsonNode after = ada.get("/api/mastery/forecast").json();
+        assertThat(after.path("skills").findValuesAsString("skillId")).containsExactly("tool-calling-basics");
+        assertThat(after.path("expectedActivities").asInt()).isLessThan(before.path("expectedActivities").asInt());
+        assertThat(new Http(port).get("/api/mastery/forecast").status()).isEqualTo(401);
     }
 }

@@ -6,6 +6,7 @@ import io.agentcoach.identity.CurrentUser;
 import io.agentcoach.identity.CurrentUsers;
 import io.agentcoach.identity.Scopes;
 import io.agentcoach.mastery.Curriculum;
+import io.agentcoach.mastery.Forecast;
 import io.agentcoach.mastery.LearningPath;
 import io.agentcoach.mastery.LearningPaths;
 import io.agentcoach.mastery.Masteries;
@@ -74,6 +75,13 @@ class MasteryController {
             throw Problems.badRequest("limit must be between 1 and " + MAX_PATH_LENGTH + ".");
         }
         return paths.pathFor(user.organizationId(), user.userId(), goal, limit);
+    }
+
+    /** Expected activities and minutes until the caller masters {@code goal} or their stated goal. */
+    @GetMapping("/forecast")
+    Forecast forecast(@RequestParam(required = false) String goal) {
+        CurrentUser user = caller();
+        return paths.forecast(user.organizationId(), user.userId(), goal);
     }
 
     @GetMapping("/goal")
