@@ -81,9 +81,11 @@ class KnowledgeSearchIntegrationTests {
         await().atMost(Duration.ofSeconds(120)).until(knowledge::ready);
     }
 
+    /** Searches as {@code user}, or anonymously when null. */
     private Http.Response search(String query, TestUsers.SignedIn user) {
-        return http.send(user.request("/api/knowledge/search?q=" + URLEncoder.encode(query, StandardCharsets.UTF_8))
-                .header("Accept", "application/json").GET().build());
+        String path = "/api/knowledge/search?q=" + URLEncoder.encode(query, StandardCharsets.UTF_8);
+        return http.send((user == null ? http.request(path) : user.request(path)).header("Accept", "application/json")
+                .GET().build());
     }
 
     private Http.Response upload(TestUsers.SignedIn admin, String title, String contentType, byte[] body) {
