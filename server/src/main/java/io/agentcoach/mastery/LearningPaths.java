@@ -17,4 +17,11 @@ public interface LearningPaths {
     void setGoal(UUID organizationId, UUID userId, String skillId);
 
     Optional<String> goalOf(UUID organizationId, UUID userId);
+
+    /**
+     * The expected activities and time until the learner masters {@code goalSkillId}, or their
+     * stated goal when null. Throws a 422 problem for a goal the curriculum does not know, a 404
+     * problem when no goal is given or stated.
+     */
+    Forecast forecast(UUID organizationId, UUID userId, String goalSkillId);
 }

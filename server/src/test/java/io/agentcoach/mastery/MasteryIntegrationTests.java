@@ -5,46 +5,33 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 
-import io.agentcoach.identity.CurrentUser;
-import io.agentcoach.identity.CurrentUsers;
 import io.agentcoach.identity.Role;
-import io.agentcoach.mastery.path.CurriculumFixture;
+import io.agentcoach.platform.Tenants;
 import io.agentcoach.testing.Http;
 import io.agentcoach.testing.IntegrationTest;
+import io.agentcoach.testing.TestUsers;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
+import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.test.context.event.RecordApplicationEvents;
 import org.springframework.web.ErrorResponseException;
+import tools.jackson.databind.JsonNode;
 
-/** Mastery updated from answers, on real PostgreSQL, and served to the learner over HTTP. */
+/**
+ * Mastery updated from answers, on real PostgreSQL under row-level security, and served over HTTP
+ * to learners signed in through identity; paths plan over the content fixture's curriculum
+ * (llm-messages, then tool-calling-basics).
+ */
 @IntegrationTest
 @RecordApplicationEvents
 class MasteryIntegrationTests {
-
-    static final AtomicReference<CurrentUser> caller = new AtomicReference<>();
-
-    @TestConfiguration
-    static class Caller {
-        @Bean
-        CurrentUsers currentUsers() {
-            return () -> Optional.ofNullable(caller.get());
-        }
-
-        @Bean
-        Curriculum curriculum() {
-            return new CurriculumFixture();
-        }
-    }
 
     @Autowired
     Masteries masteries;
@@ -58,14 +45,29 @@ class MasteryIntegrationTests {
     @LocalServerPort
     int port;
 
+    TestUsers users;
     final UUID organization = UUID.randomUUID();
     final Instant start = Instant.parse("2026-03-01T10:00:00Z");
 
+    @BeforeEach
+    void setUp() {
+        users = new TestUsers(new Http(port), jdbc);
+    }
+
+    /** A learner row of its own (users are not tenant rows), for tests that call Masteries directly. */
     UUID learner() {
         UUID id = UUID.randomUUID();
         jdbc.sql("insert into users (id, email, email_key, display_name) values (?, ?, ?, 'Ada')")
                 .params(id, id + "@example.org", id + "@example.org").update();
         return id;
+    }
+
+    <T> T inOrganization(Supplier<T> work) {
+        return Tenants.callAs(organization, work);
+    }
+
+    Masteries.Recorded record(AttemptObserved attempt) {
+        return Tenants.callAs(attempt.organizationId(), () -> masteries.record(attempt));
     }
 
     AttemptObserved answer(UUID user, String id, int minute, boolean correct, String... skills) {
@@ -74,24 +76,28 @@ class MasteryIntegrationTests {
     }
 
     double mastery(UUID user, String skill) {
-        return masteries.of(organization, user).stream().filter(s -> s.skillId().equals(skill)).findFirst()
-                .orElseThrow().mastery();
+        return inOrganization(() -> masteries.of(organization, user)).stream().filter(s -> s.skillId().equals(skill))
+                .findFirst().orElseThrow().mastery();
+    }
+
+    List<MasteryPoint> history(UUID user, String skill) {
+        return inOrganization(() -> masteries.history(organization, user, skill));
     }
 
     @Test
     void correctAnswersRaiseMasteryWithHistoryProficiencyAndAnEvent() {
         UUID user = learner();
-        masteries.record(answer(user, "a1", 0, false, "tool-calling"));
+        record(answer(user, "a1", 0, false, "tool-calling"));
         double afterMiss = mastery(user, "tool-calling");
-        masteries.record(answer(user, "a2", 1, true, "tool-calling"));
-        masteries.record(answer(user, "a3", 2, true, "tool-calling", "react-loop"));
+        record(answer(user, "a2", 1, true, "tool-calling"));
+        record(answer(user, "a3", 2, true, "tool-calling", "react-loop"));
 
-        SkillMastery toolCalling = masteries.of(organization, user).getLast();
+        SkillMastery toolCalling = inOrganization(() -> masteries.of(organization, user)).getLast();
         assertThat(toolCalling.skillId()).isEqualTo("tool-calling");
         assertThat(toolCalling.mastery()).isGreaterThan(afterMiss);
         assertThat(toolCalling.attempts()).isEqualTo(3);
         assertThat(toolCalling.proficiency()).isEqualTo(SkillMastery.proficiencyOf(toolCalling.mastery()));
-        assertThat(masteries.history(organization, user, "tool-calling")).extracting(MasteryPoint::attemptId)
+        assertThat(history(user, "tool-calling")).extracting(MasteryPoint::attemptId)
                 .containsExactly("a1", "a2", "a3");
         assertThat(jdbc.sql("select proficiency from user_skills where user_id = ? and skill_id = 'tool-calling'")
                 .param(user).query(Integer.class).single()).isEqualTo(toolCalling.proficiency());
@@ -102,92 +108,143 @@ class MasteryIntegrationTests {
     @Test
     void theSameAnswerDeliveredTwiceChangesNothing() {
         UUID user = learner();
-        masteries.record(answer(user, "b1", 0, true, "rag"));
-        List<SkillMastery> before = masteries.of(organization, user);
-        assertThat(masteries.record(answer(user, "b1", 0, true, "rag")))
-                .isEqualTo(new Masteries.Recorded.Duplicate("b1"));
-        assertThat(masteries.of(organization, user)).isEqualTo(before);
-        assertThat(masteries.history(organization, user, "rag")).hasSize(1);
+        record(answer(user, "b1", 0, true, "rag"));
+        List<SkillMastery> before = inOrganization(() -> masteries.of(organization, user));
+        assertThat(record(answer(user, "b1", 0, true, "rag"))).isEqualTo(new Masteries.Recorded.Duplicate("b1"));
+        assertThat(inOrganization(() -> masteries.of(organization, user))).isEqualTo(before);
+        assertThat(history(user, "rag")).hasSize(1);
     }
 
     @Test
     void anAnswerArrivingLateIsReplayedInAnswerOrder() {
         UUID inOrder = learner();
-        masteries.record(answer(inOrder, "c1", 0, false, "memory"));
-        masteries.record(answer(inOrder, "c2", 1, false, "memory"));
-        masteries.record(answer(inOrder, "c3", 2, true, "memory"));
+        record(answer(inOrder, "c1", 0, false, "memory"));
+        record(answer(inOrder, "c2", 1, false, "memory"));
+        record(answer(inOrder, "c3", 2, true, "memory"));
 
         UUID late = learner();
-        masteries.record(answer(late, "l1", 0, false, "memory"));
-        masteries.record(answer(late, "l3", 2, true, "memory"));
-        Masteries.Recorded recorded = masteries.record(answer(late, "l2", 1, false, "memory"));
+        record(answer(late, "l1", 0, false, "memory"));
+        record(answer(late, "l3", 2, true, "memory"));
+        Masteries.Recorded recorded = record(answer(late, "l2", 1, false, "memory"));
 
         assertThat(recorded).isInstanceOfSatisfying(Masteries.Recorded.Updated.class,
                 u -> assertThat(u.replayed()).isTrue());
         assertThat(mastery(late, "memory")).isEqualTo(mastery(inOrder, "memory"));
-        assertThat(masteries.history(organization, late, "memory")).extracting(MasteryPoint::attemptId)
-                .containsExactly("l1", "l2", "l3");
-        assertThat(masteries.history(organization, late, "memory")).extracting(MasteryPoint::mastery)
-                .isEqualTo(masteries.history(organization, inOrder, "memory").stream()
-                        .map(MasteryPoint::mastery).toList());
+        assertThat(history(late, "memory")).extracting(MasteryPoint::attemptId).containsExactly("l1", "l2", "l3");
+        assertThat(history(late, "memory")).extracting(MasteryPoint::mastery)
+                .isEqualTo(history(inOrder, "memory").stream().map(MasteryPoint::mastery).toList());
     }
 
     @Test
     void anAnswerWithoutSkillsIsRefusedAndOtherTenantsSeeNothing() {
         UUID user = learner();
-        assertThatThrownBy(() -> masteries.record(answer(user, "d1", 0, true)))
+        assertThatThrownBy(() -> record(answer(user, "d1", 0, true)))
                 .isInstanceOfSatisfying(ErrorResponseException.class,
                         e -> assertThat(e.getStatusCode().value()).isEqualTo(422));
-        masteries.record(answer(user, "d2", 0, true, "evals"));
-        assertThat(masteries.of(UUID.randomUUID(), user)).isEmpty();
+        record(answer(user, "d2", 0, true, "evals"));
+        assertThat(inOrganization(() -> masteries.of(organization, user))).hasSize(1);
+        // bound to another organization, row-level security hides the rows even when asked for by id
+        assertThat(Tenants.callAs(UUID.randomUUID(), () -> masteries.of(organization, user))).isEmpty();
+        assertThat(Tenants.callAs(UUID.randomUUID(), () -> masteries.history(organization, user, "evals")))
+                .isEmpty();
     }
 
     @Test
-    void theLearnerReadsTheirMasteryAndHistoryOverHttp() {
+    void anAnswerForAnotherOrganizationThanTheBoundOneIsRefused() {
         UUID user = learner();
-        masteries.record(answer(user, "e1", 0, true, "prompting"));
-        Http http = new Http(port);
-        caller.set(null);
-        assertThat(http.get("/api/mastery").status()).isEqualTo(401);
+        AttemptObserved elsewhere = answer(user, "x1", 0, true, "evals");
+        assertThatThrownBy(() -> Tenants.runAs(UUID.randomUUID(), () -> masteries.record(elsewhere)))
+                .isInstanceOf(DataAccessException.class).rootCause().hasMessageContaining("row-level security");
+        assertThat(inOrganization(() -> masteries.of(organization, user))).isEmpty();
+    }
 
-        caller.set(new CurrentUser(user, organization, Set.of(Role.values()[0]), Set.of()));
-        Http.Response mine = http.get("/api/mastery");
+    @Test
+    void theLearnerReadsTheirOwnMasteryAndHistoryOverHttp() {
+        TestUsers.SignedIn ada = users.learner();
+        TestUsers.SignedIn bob = users.member(ada.organizationId(), Role.LEARNER);
+        Tenants.runAs(ada.organizationId(), () -> masteries.record(new AttemptObserved("e1", ada.organizationId(),
+                ada.userId(), "messages/stateless", List.of("llm-messages"), true, start)));
+
+        Http anonymous = new Http(port);
+        for (String path : List.of("/api/mastery", "/api/mastery/skills/llm-messages/history", "/api/mastery/path",
+                "/api/mastery/goal")) {
+            assertThat(anonymous.get(path).status()).as(path).isEqualTo(401);
+        }
+
+        Http.Response mine = ada.get("/api/mastery");
         assertThat(mine.status()).isEqualTo(200);
-        assertThat(mine.json().path("skills").get(0).path("skillId").asString()).isEqualTo("prompting");
+        assertThat(mine.json().path("skills").get(0).path("skillId").asString()).isEqualTo("llm-messages");
         assertThat(mine.json().path("skills").get(0).path("proficiency").asInt()).isBetween(0, 100);
-        Http.Response history = http.get("/api/mastery/skills/prompting/history");
+        Http.Response history = ada.get("/api/mastery/skills/llm-messages/history");
         assertThat(history.json().path("points").get(0).path("attemptId").asString()).isEqualTo("e1");
+
+        // a colleague in the same organization sees only their own estimates
+        assertThat(bob.get("/api/mastery").json().path("skills")).isEmpty();
+        assertThat(bob.get("/api/mastery/skills/llm-messages/history").json().path("points")).isEmpty();
+        // a skill the curriculum does not know, and a goal never set, are not found
+        assertThat(ada.get("/api/mastery/skills/juggling/history").status()).isEqualTo(404);
+        assertThat(ada.get("/api/mastery/goal").status()).isEqualTo(404);
     }
 
     @Test
     void thePathFollowsTheGoalAndChangesAsSoonAsAPrerequisiteIsMastered() {
-        UUID user = learner();
-        caller.set(new CurrentUser(user, organization, Set.of(Role.values()[0]), Set.of()));
-        Http http = new Http(port);
-        assertThat(http.send(http.request("/api/mastery/goal").header("Content-Type", "application/json")
-                .PUT(java.net.http.HttpRequest.BodyPublishers.ofString("{\"skillId\":\"multi-agent\"}")).build())
-                .status()).isEqualTo(200);
+        TestUsers.SignedIn ada = users.learner();
+        assertThat(ada.putJson("/api/mastery/goal", "{\"skillId\":\"tool-calling-basics\"}").status())
+                .isEqualTo(200);
+        assertThat(ada.get("/api/mastery/goal").json().path("skillId").asString()).isEqualTo("tool-calling-basics");
 
-        Http.Response before = http.get("/api/mastery/path");
+        Http.Response before = ada.get("/api/mastery/path");
         assertThat(before.status()).isEqualTo(200);
-        assertThat(before.json().path("goalSkillId").asString()).isEqualTo("multi-agent");
-        assertThat(before.json().path("steps").get(0).path("skillIds").get(0).asString()).isEqualTo("prompting");
+        assertThat(before.json().path("goalSkillId").asString()).isEqualTo("tool-calling-basics");
+        assertThat(before.json().path("steps").get(0).path("skillIds").get(0).asString()).isEqualTo("llm-messages");
         assertThat(before.json().path("steps").get(0).path("reason").asString()).isNotBlank();
+        assertThat(before.json().path("steps").findValuesAsString("activityId")).doesNotContain("add-numbers");
 
         // answered just now: a skill mastered long ago would come back first as a review
         Instant now = Instant.now();
-        masteries.record(new AttemptObserved("p1", organization, user, "prompt-easy", List.of("prompting"), true,
-                now.minusSeconds(60)));
-        masteries.record(new AttemptObserved("p2", organization, user, "prompt-mid", List.of("prompting"), true, now));
+        Tenants.runAs(ada.organizationId(), () -> {
+            masteries.record(new AttemptObserved("p1", ada.organizationId(), ada.userId(), "messages/stateless",
+                    List.of("llm-messages"), true, now.minusSeconds(60)));
+            masteries.record(new AttemptObserved("p2", ada.organizationId(), ada.userId(), "messages/tool-role",
+                    List.of("llm-messages"), true, now));
+        });
 
-        Http.Response after = http.get("/api/mastery/path?limit=2");
+        Http.Response after = ada.get("/api/mastery/path?limit=2");
         assertThat(after.json().path("steps")).hasSize(2);
-        assertThat(after.json().path("steps").get(0).path("skillIds").get(0).asString()).isEqualTo("tool-calling");
-        assertThat(events.stream(PathChanged.class).filter(e -> e.userId().equals(user)).toList().getLast()
-                .activityIds()).containsExactlyInAnyOrder("tools-1", "tools-2");
+        assertThat(after.json().path("steps").get(0).path("skillIds").get(0).asString())
+                .isEqualTo("tool-calling-basics");
+        assertThat(events.stream(PathChanged.class).filter(e -> e.userId().equals(ada.userId())).toList().getLast()
+                .activityIds()).contains("add-numbers");
 
-        assertThat(http.get("/api/mastery/path?goal=juggling").json().path("type").asString())
+        assertThat(ada.get("/api/mastery/path?goal=juggling").json().path("type").asString())
                 .isEqualTo("/problems/unprocessable");
-        assertThat(http.get("/api/mastery/path?limit=0").status()).isEqualTo(400);
+        assertThat(ada.putJson("/api/mastery/goal", "{\"skillId\":\"juggling\"}").status()).isEqualTo(422);
+        assertThat(ada.putJson("/api/mastery/goal", "{}").status()).isEqualTo(400);
+        assertThat(ada.get("/api/mastery/path?limit=0").status()).isEqualTo(400);
+    }
+
+    @Test
+    void theForecastCountsTheActivitiesLeftToTheGoalAndShrinksWithProgress() {
+        TestUsers.SignedIn ada = users.learner();
+        assertThat(ada.get("/api/mastery/forecast").status()).as("no goal yet").isEqualTo(404);
+        assertThat(ada.get("/api/mastery/forecast?goal=juggling").status()).isEqualTo(422);
+        ada.putJson("/api/mastery/goal", "{\"skillId\":\"tool-calling-basics\"}");
+
+        JsonNode before = ada.get("/api/mastery/forecast").json();
+        assertThat(before.path("goalSkillId").asString()).isEqualTo("tool-calling-basics");
+        assertThat(before.path("skills").findValuesAsString("skillId"))
+                .containsExactly("llm-messages", "tool-calling-basics");
+        assertThat(before.path("expectedActivities").asInt()).isPositive();
+        assertThat(before.path("expectedMinutes").asInt()).isGreaterThanOrEqualTo(before.path("expectedActivities")
+                .asInt());
+
+        Instant now = Instant.now();
+        Tenants.runAs(ada.organizationId(), () -> List.of("messages/stateless", "messages/tool-role").forEach(
+                check -> masteries.record(new AttemptObserved(check, ada.organizationId(), ada.userId(), check,
+                        List.of("llm-messages"), true, now))));
+        JsonNode after = ada.get("/api/mastery/forecast").json();
+        assertThat(after.path("skills").findValuesAsString("skillId")).containsExactly("tool-calling-basics");
+        assertThat(after.path("expectedActivities").asInt()).isLessThan(before.path("expectedActivities").asInt());
+        assertThat(new Http(port).get("/api/mastery/forecast").status()).isEqualTo(401);
     }
 }

@@ -6,14 +6,17 @@ import io.agentcoach.mastery.AttemptObserved;
 import io.agentcoach.mastery.Masteries;
 import io.agentcoach.platform.Tenants;
 import io.agentcoach.practice.SubmissionGraded;
-import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.scheduling.annotation.Async;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * Every graded submission updates the learner's mastery of the exercise's skills. Runs after the
  * grading transaction commits, bound to the submission's organization; the event publication
  * registry redelivers it after a crash, and a second delivery of the same submission changes
- * nothing (the submission id is the attempt id).
+ * nothing (the submission id is the attempt id). Not {@code @ApplicationModuleListener}: that
+ * opens its transaction before the method runs, so the connection would be taken unbound and
+ * row-level security would refuse the writes; {@link Masteries#record} opens its own once bound.
  */
 @Component
 class GradedSubmissions {
@@ -24,7 +27,8 @@ class GradedSubmissions {
         this.masteries = masteries;
     }
 
-    @ApplicationModuleListener
+    @Async
+    @TransactionalEventListener
     void on(SubmissionGraded graded) {
         if (graded.skills().isEmpty()) {
             return;

@@ -258,6 +258,16 @@ class MasteryService implements Masteries {
         }
     }
 
+    /** A fresh copy of the learner's knowledge state under the current model, to simulate on. */
+    LearnerKnowledge replayed(UUID organizationId, UUID userId, TracingModels.Fitted fitted) {
+        LearnerKnowledge knowledge = fitted.model().newLearner();
+        for (Logged answer : logged(organizationId, userId)) {
+            knowledge.observe(TracingModels.toAttempt(answer.itemId(), String.join(",", answer.skillIds()),
+                    answer.correct(), fitted.items(), fitted.skills()));
+        }
+        return knowledge;
+    }
+
     private List<Logged> logged(UUID organizationId, UUID userId) {
         return jdbc.sql("""
                 select attempt_id, item_id, skill_ids, correct, occurred_at from mastery_attempts

@@ -2,6 +2,7 @@ package io.agentcoach.mastery.internal;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -12,12 +13,15 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 import io.agentcoach.mastery.Curriculum;
+import io.agentcoach.mastery.Forecast;
 import io.agentcoach.mastery.LearningPath;
 import io.agentcoach.mastery.LearningPaths;
 import io.agentcoach.mastery.MasteryChanged;
 import io.agentcoach.mastery.PathChanged;
 import io.agentcoach.mastery.path.PathPlanner;
 import io.agentcoach.mastery.path.PathPlanner.SkillEstimate;
+import io.agentcoach.mastery.tracing.Attempt;
+import io.agentcoach.mastery.tracing.LearnerKnowledge;
 import io.agentcoach.platform.Problems;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
@@ -35,9 +39,12 @@ import org.springframework.transaction.annotation.Transactional;
 class PathService implements LearningPaths {
 
     static final int PATH_LENGTH = 5;
+    static final int FORECAST_CAP = 200;
+    static final int DEFAULT_MINUTES = 10;
 
     private final JdbcClient jdbc;
     private final MasteryService masteries;
+    private final TracingModels models;
     private final ObjectProvider<Curriculum> curriculum;
     private final ApplicationEventPublisher events;
     private final Clock clock;
@@ -47,9 +54,10 @@ class PathService implements LearningPaths {
     private record Planned(Curriculum curriculum, PathPlanner planner) {
     }
 
-    PathService(JdbcClient jdbc, MasteryService masteries, ObjectProvider<Curriculum> curriculum,
+    PathService(JdbcClient jdbc, MasteryService masteries, TracingModels models, ObjectProvider<Curriculum> curriculum,
             ApplicationEventPublisher events, ObjectProvider<Clock> clock) {
         this.jdbc = jdbc;
+        this.models = models;
         this.masteries = masteries;
         this.curriculum = curriculum;
         this.events = events;
@@ -123,6 +131,66 @@ class PathService implements LearningPaths {
     public Optional<String> goalOf(UUID organizationId, UUID userId) {
         return jdbc.sql("select skill_id from mastery_goals where organization_id = ? and user_id = ?")
                 .params(organizationId, userId).query(String.class).optional();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Forecast forecast(UUID organizationId, UUID userId, String goalSkillId) {
+        PathPlanner planner = planner();
+        String goal = goalSkillId != null ? goalSkillId
+                : goalOf(organizationId, userId).orElseThrow(() -> Problems.notFound("A goal"));
+        if (planner == null || !planner.knows(goal)) {
+            throw unknownSkill(goal);
+        }
+        Curriculum current = planned.curriculum();
+        Map<String, Curriculum.Skill> skills = current.skills().stream()
+                .collect(Collectors.toMap(Curriculum.Skill::id, s -> s, (a, b) -> a));
+        TracingModels.Fitted fitted = models.current();
+        LearnerKnowledge knowledge = masteries.replayed(organizationId, userId, fitted);
+        List<Forecast.SkillForecast> forecasts = new ArrayList<>();
+        for (String skill : learningOrder(goal, skills)) {
+            int id = fitted.skills().id(skill);
+            double mastery = knowledge.mastery(id);
+            if (mastery >= PathPlanner.MASTERED) {
+                continue;
+            }
+            double activities = 0;
+            // simulated right answers until mastered; the cap stops a model that would never get there
+            for (int k = 0; k < FORECAST_CAP && knowledge.mastery(id) < PathPlanner.MASTERED; k++) {
+                activities += 1 / Math.max(0.05, knowledge.predict(Attempt.NO_ITEM, new int[] {id}));
+                knowledge.observe(new Attempt(Attempt.NO_ITEM, new int[] {id}, true));
+            }
+            int expected = (int) Math.ceil(activities);
+            forecasts.add(new Forecast.SkillForecast(skill, mastery, expected,
+                    (int) Math.ceil(expected * minutesPerActivity(current, skill))));
+        }
+        return new Forecast(goal, forecasts, forecasts.stream().mapToInt(Forecast.SkillForecast::expectedActivities)
+                .sum(), forecasts.stream().mapToInt(Forecast.SkillForecast::expectedMinutes).sum());
+    }
+
+    /** The goal and all its prerequisites, each after the skills it requires. */
+    private static List<String> learningOrder(String goal, Map<String, Curriculum.Skill> skills) {
+        List<String> order = new ArrayList<>();
+        visit(goal, skills, new HashSet<>(), order);
+        return order;
+    }
+
+    private static void visit(String skill, Map<String, Curriculum.Skill> skills, Set<String> seen, List<String> order) {
+        if (!seen.add(skill)) {
+            return;
+        }
+        Curriculum.Skill node = skills.get(skill);
+        if (node != null) {
+            node.prerequisites().forEach(p -> visit(p, skills, seen, order));
+        }
+        order.add(skill);
+    }
+
+    /** Typical minutes of the skill's check questions and exercises (lessons are read once, not repeated). */
+    private static double minutesPerActivity(Curriculum curriculum, String skill) {
+        return curriculum.activities().stream()
+                .filter(a -> !a.kind().equals("lesson") && a.skillIds().contains(skill))
+                .mapToInt(Curriculum.Activity::minutes).average().orElse(DEFAULT_MINUTES);
     }
 
     @EventListener

@@ -4,6 +4,9 @@ import java.util.List;
 
 import io.agentcoach.identity.CurrentUser;
 import io.agentcoach.identity.CurrentUsers;
+import io.agentcoach.identity.Scopes;
+import io.agentcoach.mastery.Curriculum;
+import io.agentcoach.mastery.Forecast;
 import io.agentcoach.mastery.LearningPath;
 import io.agentcoach.mastery.LearningPaths;
 import io.agentcoach.mastery.Masteries;
@@ -11,7 +14,6 @@ import io.agentcoach.mastery.MasteryPoint;
 import io.agentcoach.mastery.SkillMastery;
 import io.agentcoach.platform.Problems;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -29,12 +31,15 @@ class MasteryController {
 
     private final Masteries masteries;
     private final LearningPaths paths;
-    private final ObjectProvider<CurrentUsers> currentUsers;
+    private final CurrentUsers currentUsers;
+    private final ObjectProvider<Curriculum> curriculum;
 
-    MasteryController(Masteries masteries, LearningPaths paths, ObjectProvider<CurrentUsers> currentUsers) {
+    MasteryController(Masteries masteries, LearningPaths paths, CurrentUsers currentUsers,
+            ObjectProvider<Curriculum> curriculum) {
         this.masteries = masteries;
         this.paths = paths;
         this.currentUsers = currentUsers;
+        this.curriculum = curriculum;
     }
 
     record GoalView(String skillId) {
@@ -55,7 +60,11 @@ class MasteryController {
     @GetMapping("/skills/{skillId}/history")
     HistoryView history(@PathVariable String skillId) {
         CurrentUser user = caller();
-        return new HistoryView(skillId, masteries.history(user.organizationId(), user.userId(), skillId));
+        List<MasteryPoint> points = masteries.history(user.organizationId(), user.userId(), skillId);
+        if (points.isEmpty() && !known(skillId)) {
+            throw Problems.notFound("Skill " + skillId);
+        }
+        return new HistoryView(skillId, points);
     }
 
     /** The caller's next best activities, toward {@code goal} or their stated goal. */
@@ -66,6 +75,13 @@ class MasteryController {
             throw Problems.badRequest("limit must be between 1 and " + MAX_PATH_LENGTH + ".");
         }
         return paths.pathFor(user.organizationId(), user.userId(), goal, limit);
+    }
+
+    /** Expected activities and minutes until the caller masters {@code goal} or their stated goal. */
+    @GetMapping("/forecast")
+    Forecast forecast(@RequestParam(required = false) String goal) {
+        CurrentUser user = caller();
+        return paths.forecast(user.organizationId(), user.userId(), goal);
     }
 
     @GetMapping("/goal")
@@ -85,12 +101,13 @@ class MasteryController {
         return goal;
     }
 
+    /** The signed-in learner; 401 without credentials, 403 for a credential without the profile scope. */
     private CurrentUser caller() {
-        CurrentUsers users = currentUsers.getIfAvailable();
-        if (users == null) {
-            throw Problems.of(HttpStatus.UNAUTHORIZED, "unauthorized", "Authentication required",
-                    "Sign in or send a valid bearer token or API key.");
-        }
-        return users.require();
+        return currentUsers.require(Scopes.PROFILE);
+    }
+
+    private boolean known(String skillId) {
+        Curriculum current = curriculum.getIfAvailable();
+        return current != null && current.skills().stream().anyMatch(s -> s.id().equals(skillId));
     }
 }

@@ -87,7 +87,9 @@ class RetrievalEvaluationTests {
             assertThat(json.get(mode).has("mrr@10")).isTrue();
         }
         assertThat(json.get("hybrid").get("recall@100").asDouble()).isEqualTo(1.0);
-        assertThat(json.get("seconds").asDouble()).isPositive();
+        // printed to 0.1 s: the five-chunk fixture may take less than 0.05 s
+        assertThat(json.get("seconds").isNumber()).isTrue();
+        assertThat(json.get("seconds").asDouble()).isNotNegative();
     }
 
     @Test
