@@ -69,4 +69,27 @@ public class CoachingPolicies {
                     .params(organizationId, userId, model).update();
         }
     }
+
+    /** Whether the learner agreed to have their messages processed by external model providers; false until they do. */
+    public boolean consentsToExternalProcessing(UUID organizationId, UUID userId) {
+        return jdbc.sql("""
+                select external_processing_consent from coaching_user_preferences
+                where organization_id = ? and user_id = ?""")
+                .params(organizationId, userId).query(Boolean.class).optional().orElse(false);
+    }
+
+    /** Gives or withdraws the learner's consent to external processing. */
+    @Transactional
+    public void setConsentToExternalProcessing(UUID organizationId, UUID userId, boolean consent) {
+        int updated = jdbc.sql("""
+                update coaching_user_preferences set external_processing_consent = ?, updated_at = current_timestamp
+                where organization_id = ? and user_id = ?""")
+                .params(consent, organizationId, userId).update();
+        if (updated == 0) {
+            jdbc.sql("""
+                    insert into coaching_user_preferences (organization_id, user_id, external_processing_consent)
+                    values (?, ?, ?)""")
+                    .params(organizationId, userId, consent).update();
+        }
+    }
 }

@@ -27,6 +27,7 @@ import io.agentcoach.identity.CurrentUser;
 import io.agentcoach.identity.CurrentUsers;
 import io.agentcoach.identity.Scopes;
 import io.agentcoach.platform.Problems;
+import io.agentcoach.platform.Tenants;
 import jakarta.annotation.PreDestroy;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -171,7 +172,8 @@ class CoachingSessionsController {
                 context, sessions.history(owner, id));
         sessions.append(owner, id, "learner", question.message(), null, null);
         SseEmitter emitter = new SseEmitter(0L);
-        streams.submit(() -> stream(owner, question, emitter));
+        // connections are bound to the tenant per thread: bind it on the stream's own thread
+        streams.submit(() -> Tenants.runAs(owner.organizationId(), () -> stream(owner, question, emitter)));
         return emitter;
     }
 
