@@ -61,7 +61,7 @@ class AuthenticationIntegrationTests {
         assertThat(me.json().get("email").asString()).isEqualTo("Ada.Lovelace@Example.ORG");
         assertThat(me.json().get("roles").valueStream().map(v -> v.asString()).toList()).containsExactly("org_admin");
         assertThat(me.json().get("scopes").valueStream().map(v -> v.asString()).toList())
-                .contains("org:admin", "coach:chat", "profile").doesNotContain("content:write");
+                .contains("org:admin", "coach:chat", "profile", "content:write");
         UUID org = UUID.fromString(me.json().get("organizationId").asString());
         assertThat(jdbc.sql("select plan from organizations where id = ?").param(org).query(String.class).single())
                 .isEqualTo("individual");

@@ -87,6 +87,7 @@ class RetrievalEvaluationTests {
             assertThat(json.get(mode).has("mrr@10")).isTrue();
         }
         assertThat(json.get("hybrid").get("recall@100").asDouble()).isEqualTo(1.0);
-        assertThat(json.get("seconds").asDouble()).isPositive();
+        // printed to one decimal: a fast run reads 0.0
+        assertThat(json.get("seconds").asDouble()).isNotNegative();
     }
 }
