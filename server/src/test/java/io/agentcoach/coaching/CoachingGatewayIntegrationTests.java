@@ -9,8 +9,10 @@ import static org.awaitility.Awaitility.await;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -21,18 +23,21 @@ import io.agentcoach.knowledge.CurriculumSource;
 import io.agentcoach.knowledge.KnowledgeSearch;
 import io.agentcoach.knowledge.SourceType;
 import io.agentcoach.platform.Tenants;
+import io.agentcoach.practice.SubmissionGraded;
 import io.agentcoach.testing.IntegrationTest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.test.context.event.RecordApplicationEvents;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The gateway end to end: the real LangChain4j OpenAI, Anthropic and Ollama clients talk to a
@@ -120,6 +125,12 @@ class CoachingGatewayIntegrationTests {
 
     @Autowired
     Curriculum curriculum;
+
+    @Autowired
+    ApplicationEventPublisher eventPublisher;
+
+    @Autowired
+    TransactionTemplate transactions;
 
     final UUID organization = UUID.randomUUID();
     final UUID learner = UUID.randomUUID();
@@ -393,18 +404,9 @@ class CoachingGatewayIntegrationTests {
 
     @Test
     void whileTheExerciseIsUnsolvedACopyOfItsReferenceSolutionFromContentIsWithheld() {
-        var exercise = curriculum.exercises().stream()
-                .filter(e -> curriculum.gradingBundle(e.id()).map(b -> b.referenceSolution().lines().count() >= 8)
-                        .orElse(false))
-                .findFirst().orElseThrow();
+        var exercise = exerciseWithAReferenceSolution();
         String reference = curriculum.gradingBundle(exercise.id()).orElseThrow().referenceSolution();
-        String copied = "Here you go:\n```python\n" + reference + (reference.endsWith("\n") ? "" : "\n")
-                + "```\nGood luck.";
-        List<String> pieces = new java.util.ArrayList<>();
-        for (int i = 0; i < copied.length(); i += 9) {
-            pieces.add(copied.substring(i, Math.min(copied.length(), i + 9)));
-        }
-        providers.enqueue(OPENAI_PATH, ProviderStub.openAiStream(pieces, 10, 200));
+        providers.enqueue(OPENAI_PATH, ProviderStub.openAiStream(pieces(copyOf(reference)), 10, 200));
 
         CoachAnswer answer = coach.answer(new CoachQuestion(learner, organization, null, "How do I finish this exercise?",
                 new LearnerContext(exercise.id(), List.of(), List.of())), tokens::add);
@@ -413,6 +415,43 @@ class CoachingGatewayIntegrationTests {
         assertThat(answer.text()).startsWith("Here you go:").contains("**Code withheld:**").endsWith("Good luck.")
                 .doesNotContain(reference.strip());
         assertThat(String.join("", tokens)).isEqualTo(answer.text());
+    }
+
+    @Test
+    void onceAPassingSubmissionIsGradedTheSolutionIsNoLongerWithheld() {
+        var exercise = exerciseWithAReferenceSolution();
+        String reference = curriculum.gradingBundle(exercise.id()).orElseThrow().referenceSolution();
+        transactions.executeWithoutResult(status -> eventPublisher.publishEvent(new SubmissionGraded(UUID.randomUUID(),
+                learner, organization, exercise.id(), Set.copyOf(exercise.skills()), true, 1.0, 1, Duration.ofSeconds(2),
+                Instant.now())));
+        await().atMost(Duration.ofSeconds(30)).until(() -> query(() -> jdbc.sql(
+                "select count(*) from coaching_solved_exercises where user_id = ?").param(learner)
+                .query(Integer.class).single()) == 1);
+        providers.enqueue(OPENAI_PATH, ProviderStub.openAiStream(pieces(copyOf(reference)), 10, 200));
+
+        CoachAnswer answer = coach.answer(new CoachQuestion(learner, organization, null, "Can you compare with the solution?",
+                new LearnerContext(exercise.id(), List.of(), List.of())), tokens::add);
+
+        assertThat(answer.text()).isEqualTo(copyOf(reference));
+    }
+
+    private io.agentcoach.content.Exercise exerciseWithAReferenceSolution() {
+        return curriculum.exercises().stream()
+                .filter(e -> curriculum.gradingBundle(e.id()).map(b -> b.referenceSolution().lines().count() >= 8)
+                        .orElse(false))
+                .findFirst().orElseThrow();
+    }
+
+    private static String copyOf(String reference) {
+        return "Here you go:\n```python\n" + reference + (reference.endsWith("\n") ? "" : "\n") + "```\nGood luck.";
+    }
+
+    private static List<String> pieces(String text) {
+        List<String> pieces = new java.util.ArrayList<>();
+        for (int i = 0; i < text.length(); i += 9) {
+            pieces.add(text.substring(i, Math.min(text.length(), i + 9)));
+        }
+        return pieces;
     }
 
     @Test

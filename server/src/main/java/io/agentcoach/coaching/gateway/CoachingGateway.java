@@ -127,7 +127,8 @@ final class CoachingGateway implements Coach {
         }
         String exerciseId = question.context().exerciseId();
         GuardContext.ExerciseContext exercise = exerciseId.isEmpty() ? null
-                : new GuardContext.ExerciseContext(exerciseId, false,
+                : new GuardContext.ExerciseContext(exerciseId,
+                        solutions.solved(question.organizationId(), question.userId(), exerciseId),
                         solutions.reference(question.organizationId(), exerciseId).orElse(""));
         String failures = failuresText(question.context().failures());
         GuardContext guard = new GuardContext(GuardContext.Source.LEARNER_MESSAGE, !routing.chain().isEmpty(),

@@ -6,8 +6,9 @@ import io.agentcoach.mastery.AttemptObserved;
 import io.agentcoach.mastery.Masteries;
 import io.agentcoach.platform.Tenants;
 import io.agentcoach.practice.SubmissionGraded;
-import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.scheduling.annotation.Async;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * Every graded submission updates the learner's mastery of the exercise's skills. Runs after the
@@ -24,7 +25,9 @@ class GradedSubmissions {
         this.masteries = masteries;
     }
 
-    @ApplicationModuleListener
+    // not @ApplicationModuleListener: its transaction would take a connection before the tenant is bound
+    @Async
+    @TransactionalEventListener
     void on(SubmissionGraded graded) {
         if (graded.skills().isEmpty()) {
             return;

@@ -33,6 +33,7 @@ import io.agentcoach.coaching.CoachingSettings.Resilience;
 import io.agentcoach.coaching.GroundingSource;
 import io.agentcoach.coaching.LearnerContext;
 import io.agentcoach.coaching.ProviderStub;
+import io.agentcoach.coaching.ReferenceSolutions;
 import io.agentcoach.coaching.CurriculumPassage;
 import io.agentcoach.coaching.guardrails.GuardrailSettings;
 import io.agentcoach.coaching.guardrails.Guardrails;
@@ -163,8 +164,7 @@ public final class GatewayLatencyBench {
 
     private static Coach gateway(CoachingSettings settings, UsageLedger ledger, GroundingSource grounding) {
         return new CoachingGateway(new ModelCatalog(settings, Clock.systemUTC()), new ModelCaller(settings.resilience()),
-                ledger, grounding, new OfflineCoach(), event -> { }, (organization, exercise) -> Optional.empty(),
-                new Guardrails(GuardrailSettings.defaults()));
+                ledger, grounding, new OfflineCoach(), event -> { }, NO_EXERCISES, new Guardrails(GuardrailSettings.defaults()));
     }
 
     private static CoachingSettings settings(Provider openai) {
@@ -199,6 +199,19 @@ public final class GatewayLatencyBench {
                     "The agent decides how to use its search tool and when to stop; passage " + i + ". ".repeat(1)
                             + "Bound the number of tool calls per turn and check each result.", 1.0 - i / 10.0))
             .toList();
+
+    /** The bench asks no exercise questions. */
+    private static final ReferenceSolutions NO_EXERCISES = new ReferenceSolutions() {
+        @Override
+        public Optional<String> reference(UUID organizationId, String exerciseId) {
+            return Optional.empty();
+        }
+
+        @Override
+        public boolean solved(UUID organizationId, UUID userId, String exerciseId) {
+            return false;
+        }
+    };
 
     /** One learner who consented to external processing, so the stub provider is called. */
     private static final UUID ORGANIZATION = UUID.randomUUID();
