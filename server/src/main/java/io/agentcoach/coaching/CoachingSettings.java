@@ -1,7 +1,6 @@
 package io.agentcoach.coaching;
 
 import java.math.BigDecimal;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -26,7 +25,6 @@ import org.springframework.validation.annotation.Validated;
  * @param resilience timeouts, retries and circuit breaking applied to every provider call
  * @param prices the price table, {@code model=inputUsdPerMillion/outputUsdPerMillion} pairs separated by commas
  * @param budgets default budgets; an organization may set its own
- * @param contentDir where the curriculum's Markdown lives, for the built-in curriculum search
  * @param messagesPerMinute how many messages one learner may send per minute; more get 429
  */
 @Validated
@@ -39,7 +37,6 @@ public record CoachingSettings(
         @NotNull @DefaultValue("gpt-4o-mini=0.15/0.60,gpt-4o=2.50/10.00,gpt-4.1-mini=0.40/1.60,gpt-4.1=2.00/8.00,"
                 + "claude-3-5-haiku-latest=0.80/4.00,claude-sonnet-4-0=3.00/15.00") String prices,
         @Valid @NotNull @DefaultValue Budgets budgets,
-        @NotNull @DefaultValue("content") Path contentDir,
         @Min(1) @Max(10_000) @DefaultValue("30") int messagesPerMinute) {
 
     public CoachingSettings {

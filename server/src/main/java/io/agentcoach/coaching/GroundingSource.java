@@ -1,14 +1,14 @@
 package io.agentcoach.coaching;
 
 import java.util.List;
+import java.util.UUID;
 
-/**
- * Where the coach finds curriculum passages to ground an answer in. The coaching module ships a
- * search over the content directory's Markdown; a better search (knowledge) replaces it by
- * declaring a bean of this type.
- */
+/** Where the coach finds passages to ground an answer in: the knowledge module's search. */
 public interface GroundingSource {
 
-    /** At most {@code limit} passages relevant to {@code query}, best first; empty when nothing matches. */
-    List<CurriculumPassage> search(String query, int limit);
+    /**
+     * At most {@code limit} passages relevant to {@code query} that {@code organizationId} may see
+     * (the public curriculum and that organization's documents), best first; empty when nothing matches.
+     */
+    List<CurriculumPassage> search(UUID organizationId, String query, int limit);
 }

@@ -7,18 +7,17 @@ import io.agentcoach.coaching.Coach;
 import io.agentcoach.coaching.CoachingSettings;
 import io.agentcoach.coaching.GroundingSource;
 import io.agentcoach.coaching.ReferenceSolutions;
-import io.agentcoach.coaching.offline.MarkdownGroundingSource;
+import io.agentcoach.coaching.guardrails.Guardrails;
 import io.agentcoach.coaching.offline.OfflineCoach;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Wires the gateway. Grounding comes from a {@link GroundingSource} bean when another module
- * provides one, otherwise from the content directory's Markdown; reference solutions from a
- * {@link ReferenceSolutions} bean when practice provides one, otherwise none are withheld.
+ * Wires the gateway: grounding through the knowledge module's search ({@link GroundingSource}),
+ * reference solutions from the content module ({@link ReferenceSolutions}), and the guardrails on
+ * every prompt and answer.
  */
 @Configuration(proxyBeanMethods = false)
 class CoachingGatewayConfiguration {
@@ -29,11 +28,9 @@ class CoachingGatewayConfiguration {
     }
 
     @Bean
-    Coach coach(CoachingSettings settings, UsageLedger ledger, ObjectProvider<GroundingSource> grounding,
-            ObjectProvider<ReferenceSolutions> solutions, ApplicationEventPublisher events) {
-        GroundingSource source = grounding.getIfAvailable(() -> new MarkdownGroundingSource(settings.contentDir()));
-        ReferenceSolutions references = solutions.getIfAvailable(() -> (userId, exerciseId) -> java.util.Optional.empty());
+    Coach coach(CoachingSettings settings, UsageLedger ledger, GroundingSource grounding,
+            ReferenceSolutions solutions, Guardrails guardrails, ApplicationEventPublisher events) {
         return new CoachingGateway(new ModelCatalog(settings, Clock.systemUTC()), new ModelCaller(settings.resilience()),
-                ledger, source, new OfflineCoach(), events, references);
+                ledger, grounding, new OfflineCoach(), events, solutions, guardrails);
     }
 }

@@ -50,8 +50,12 @@ final class UsageLedger implements Allowances {
                 .update();
     }
 
-    /** What a question needs before routing, read in one round trip. */
-    record Standing(Allowance allowance, Preferences preferences) {
+    /**
+     * What a question needs before routing, read in one round trip.
+     *
+     * @param consentToExternalProcessing whether the learner agreed to external model providers (default no)
+     */
+    record Standing(Allowance allowance, Preferences preferences, boolean consentToExternalProcessing) {
     }
 
     @Override
@@ -71,7 +75,9 @@ final class UsageLedger implements Allowances {
                      where organization_id = :org and user_id = :user and created_at >= :dayStart) as learner_spent,
                   p.monthly_budget_usd, p.learner_daily_usd, p.offline_fallback, p.preferred_model as org_model,
                   (select u.preferred_model from coaching_user_preferences u
-                     where u.organization_id = :org and u.user_id = :user) as user_model
+                     where u.organization_id = :org and u.user_id = :user) as user_model,
+                  (select u.external_processing_consent from coaching_user_preferences u
+                     where u.organization_id = :org and u.user_id = :user) as consent
                 from (select 1 as one) base
                 left join coaching_organization_policies p on p.organization_id = :org""")
                 .param("org", organizationId).param("user", userId)
@@ -85,7 +91,7 @@ final class UsageLedger implements Allowances {
                             daily != null ? daily : defaults.learnerDailyUsd(), rs.getBigDecimal("learner_spent"),
                             fallback != null ? fallback : defaults.offlineFallback());
                     return new Standing(allowance, new Preferences(Objects.toString(rs.getString("user_model"), ""),
-                            Objects.toString(rs.getString("org_model"), "")));
+                            Objects.toString(rs.getString("org_model"), "")), Boolean.TRUE.equals(rs.getObject("consent")));
                 })
                 .single();
     }

@@ -18,6 +18,7 @@ public final class Guardrails {
     private final GuardrailPipeline message;
     private final GuardrailPipeline untrustedContent;
     private final GuardrailPipeline answer;
+    private final GuardrailPipeline history;
 
     public Guardrails(GuardrailSettings settings) {
         this(settings, new UntrustedContentFence());
@@ -29,6 +30,7 @@ public final class Guardrails {
         this.message = new GuardrailPipeline("learner-message", List.of(
                 new ConsentRule(), new VagueQuestionRule(settings), injection, sensitiveData));
         this.untrustedContent = new GuardrailPipeline("untrusted-content", List.of(injection, sensitiveData));
+        this.history = new GuardrailPipeline("history", List.of(sensitiveData));
         this.answer = new GuardrailPipeline("answer", List.of(
                 new AnswerValidationRule(settings), new SystemPromptLeakRule(settings), new SolutionDisclosureRule(settings)));
     }
@@ -41,6 +43,11 @@ public final class Guardrails {
     /** Fencing and injection flags for retrieved documents and learner code, then redaction. */
     public GuardrailPipeline untrustedContentPipeline() {
         return untrustedContent;
+    }
+
+    /** Redaction only (for an external provider): the conversation's earlier turns, already checked when they were new. */
+    public GuardrailPipeline historyPipeline() {
+        return history;
     }
 
     /** Validation and repair, system-prompt leakage, then solution disclosure. */

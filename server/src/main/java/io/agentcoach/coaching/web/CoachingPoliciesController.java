@@ -12,6 +12,7 @@ import io.agentcoach.platform.Problems;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
@@ -41,6 +42,9 @@ class CoachingPoliciesController {
     record PreferenceBody(@Size(max = 200) String preferredModel) {
     }
 
+    record ConsentBody(@NotNull Boolean externalProcessing) {
+    }
+
     private final ObjectProvider<CurrentUsers> currentUsers;
     private final CoachingPolicies policies;
 
@@ -68,6 +72,20 @@ class CoachingPoliciesController {
         String model = blankToNull(body.preferredModel());
         policies.preferModel(user.organizationId(), user.userId(), model);
         return new PreferenceBody(model);
+    }
+
+    /** Whether the learner lets the coach send their messages to external model providers (off by default). */
+    @GetMapping("/consent")
+    ConsentBody consent() {
+        CurrentUser user = CoachingSessionsController.caller(currentUsers, Scopes.COACH_CHAT);
+        return new ConsentBody(policies.consentsToExternalProcessing(user.organizationId(), user.userId()));
+    }
+
+    @PutMapping("/consent")
+    ConsentBody setConsent(@Valid @RequestBody ConsentBody body) {
+        CurrentUser user = CoachingSessionsController.caller(currentUsers, Scopes.COACH_CHAT);
+        policies.setConsentToExternalProcessing(user.organizationId(), user.userId(), body.externalProcessing());
+        return new ConsentBody(policies.consentsToExternalProcessing(user.organizationId(), user.userId()));
     }
 
     private CurrentUser admin() {

@@ -1,8 +1,6 @@
 package io.agentcoach.coaching.gateway;
 
 import java.math.BigDecimal;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -35,7 +33,10 @@ import io.agentcoach.coaching.CoachingSettings.Resilience;
 import io.agentcoach.coaching.GroundingSource;
 import io.agentcoach.coaching.LearnerContext;
 import io.agentcoach.coaching.ProviderStub;
-import io.agentcoach.coaching.offline.MarkdownGroundingSource;
+import io.agentcoach.coaching.ReferenceSolutions;
+import io.agentcoach.coaching.CurriculumPassage;
+import io.agentcoach.coaching.guardrails.GuardrailSettings;
+import io.agentcoach.coaching.guardrails.Guardrails;
 import io.agentcoach.coaching.offline.OfflineCoach;
 import org.flywaydb.core.Flyway;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -62,9 +63,8 @@ public final class GatewayLatencyBench {
             CoachingSettings withModel = settings(new Provider("bench-key", stub.baseUrl() + "/v1", "gpt-4o-mini", ""));
             CoachingSettings offlineOnly = settings(new Provider("", "", "", ""));
             UsageLedger ledger = new UsageLedger(JdbcClient.create(db), withModel.budgets(), Clock.systemUTC());
-            GroundingSource curriculum = new MarkdownGroundingSource(curriculum());
-            curriculum.search("warm up the index", 1);
-            Coach gatewayAlone = gateway(withModel, ledger, (query, limit) -> List.of());
+            GroundingSource curriculum = (organization, query, limit) -> PASSAGES;
+            Coach gatewayAlone = gateway(withModel, ledger, (organization, query, limit) -> List.of());
             Coach gatewayGrounded = gateway(withModel, ledger, curriculum);
             Coach offline = gateway(offlineOnly, ledger, curriculum);
             StreamingChatModel direct = OpenAiStreamingChatModel.builder().baseUrl(stub.baseUrl() + "/v1")
@@ -159,12 +159,12 @@ public final class GatewayLatencyBench {
     }
 
     private static CoachQuestion question() {
-        return new CoachQuestion(UUID.randomUUID(), UUID.randomUUID(), null, QUESTION, LearnerContext.NONE);
+        return new CoachQuestion(LEARNER, ORGANIZATION, null, QUESTION, LearnerContext.NONE);
     }
 
     private static Coach gateway(CoachingSettings settings, UsageLedger ledger, GroundingSource grounding) {
         return new CoachingGateway(new ModelCatalog(settings, Clock.systemUTC()), new ModelCaller(settings.resilience()),
-                ledger, grounding, new OfflineCoach(), event -> { }, (user, exercise) -> Optional.empty());
+                ledger, grounding, new OfflineCoach(), event -> { }, NO_EXERCISES, new Guardrails(GuardrailSettings.defaults()));
     }
 
     private static CoachingSettings settings(Provider openai) {
@@ -172,8 +172,7 @@ public final class GatewayLatencyBench {
         return new CoachingSettings(openai, none, none,
                 new Resilience(Duration.ofSeconds(30), Duration.ofSeconds(10), 3, Duration.ofMillis(100),
                         Duration.ofSeconds(2), 50, 10_000, Duration.ofSeconds(30)),
-                "gpt-4o-mini=0.15/0.60", new Budgets(new BigDecimal("1000000"), new BigDecimal("1000"), true),
-                Path.of("content"), 30);
+                "gpt-4o-mini=0.15/0.60", new Budgets(new BigDecimal("1000000"), new BigDecimal("1000"), true), 30);
     }
 
     private static HikariDataSource database() {
@@ -184,6 +183,8 @@ public final class GatewayLatencyBench {
         config.setMaximumPoolSize(20);
         HikariDataSource db = new HikariDataSource(config);
         migrate(db);
+        JdbcClient.create(db).sql("insert into coaching_user_preferences (organization_id, user_id, "
+                + "external_processing_consent) values (?, ?, true)").params(ORGANIZATION, LEARNER).update();
         return db;
     }
 
@@ -192,27 +193,29 @@ public final class GatewayLatencyBench {
                 .outOfOrder(true).load().migrate();
     }
 
-    /** 60 lessons of 4 sections each, so grounding searches a realistic amount of text. */
-    private static Path curriculum() throws Exception {
-        Path root = Files.createTempDirectory("bench-curriculum");
-        String[] topics = {"agent loop", "tool calling", "retrieval", "embeddings", "evaluation", "memory",
-                "planning", "guardrails", "prompting", "observability"};
-        for (int lesson = 0; lesson < 60; lesson++) {
-            StringBuilder text = new StringBuilder("---\ntitle: Lesson " + lesson + "\n---\n");
-            for (int section = 0; section < 4; section++) {
-                String topic = topics[(lesson + section) % topics.length];
-                text.append("## ").append(topic).append(' ').append(section).append("\n\n");
-                for (int sentence = 0; sentence < 12; sentence++) {
-                    text.append("The ").append(topic).append(" decides how an agent uses its search tool and ")
-                            .append("when to stop; sentence ").append(sentence).append(" of lesson ").append(lesson)
-                            .append(". ");
-                }
-                text.append("\n\n");
-            }
-            Files.writeString(root.resolve("lesson-" + lesson + ".md"), text);
+    /** Four passages as knowledge search returns them; the bench measures the gateway, not retrieval. */
+    private static final List<CurriculumPassage> PASSAGES = java.util.stream.IntStream.range(0, 4)
+            .mapToObj(i -> new CurriculumPassage("lesson-" + i, "Lesson " + i, "Tool calling " + i, "tool-calling-" + i,
+                    "The agent decides how to use its search tool and when to stop; passage " + i + ". ".repeat(1)
+                            + "Bound the number of tool calls per turn and check each result.", 1.0 - i / 10.0))
+            .toList();
+
+    /** The bench asks no exercise questions. */
+    private static final ReferenceSolutions NO_EXERCISES = new ReferenceSolutions() {
+        @Override
+        public Optional<String> reference(UUID organizationId, String exerciseId) {
+            return Optional.empty();
         }
-        return root;
-    }
+
+        @Override
+        public boolean solved(UUID organizationId, UUID userId, String exerciseId) {
+            return false;
+        }
+    };
+
+    /** One learner who consented to external processing, so the stub provider is called. */
+    private static final UUID ORGANIZATION = UUID.randomUUID();
+    private static final UUID LEARNER = UUID.randomUUID();
 
     private static void report(String what, List<Long> times, List<Long> baseline) {
         String line = String.format("%-62s p50 %7.2f ms  p95 %7.2f ms  (n=%d)", what, pct(times, 50) / 1000.0,

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -31,7 +30,7 @@ class ModelCallerTests {
     final CoachingSettings settings = new CoachingSettings(
             new Provider("key", stub.baseUrl() + "/v1", "gpt-4o-mini", ""), new Provider("", "", "", ""),
             new Provider("", "", "", ""), resilience, "gpt-4o-mini=0.15/0.60",
-            new Budgets(BigDecimal.TEN, BigDecimal.ONE, true), Path.of("content"), 30);
+            new Budgets(BigDecimal.TEN, BigDecimal.ONE, true), 30);
     final ModelOption model = new ModelCatalog(settings, Clock.systemUTC()).byId("openai:gpt-4o-mini");
     final ModelCaller caller = new ModelCaller(resilience);
     final ChatRequest request = ChatRequest.builder().messages(UserMessage.from("hi")).build();

@@ -5,67 +5,48 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.http.HttpRequest;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
-import java.util.Set;
-import java.util.UUID;
 
-import io.agentcoach.identity.CurrentUser;
-import io.agentcoach.identity.CurrentUsers;
 import io.agentcoach.identity.Role;
-import io.agentcoach.identity.Scopes;
 import io.agentcoach.testing.Http;
 import io.agentcoach.testing.IntegrationTest;
-import jakarta.servlet.http.HttpServletRequest;
+import io.agentcoach.testing.TestUsers;
+import io.agentcoach.testing.TestUsers.SignedIn;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
-import org.springframework.web.context.request.RequestContextHolder;
-import org.springframework.web.context.request.ServletRequestAttributes;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Sessions and streamed answers over real HTTP, with no model configured: the offline coach
- * answers, as in the quickstart.
+ * Sessions and streamed answers over real HTTP, signed in through identity (real sign-up, bearer
+ * tokens), with no model configured: the offline coach answers, as in the quickstart.
  */
 // a small pool: the suite's cached contexts share one PostgreSQL with other checkouts
 @IntegrationTest(properties = {"agentcoach.coaching.messages-per-minute=5", "spring.datasource.hikari.maximum-pool-size=4",
         "spring.datasource.hikari.minimum-idle=1"})
 class CoachingSessionsIntegrationTests {
 
-    /** The caller named by test headers, until identity's authentication is in place. */
-    @TestConfiguration
-    static class HeaderUsers {
-
-        @Bean
-        CurrentUsers currentUsers() {
-            return () -> {
-                HttpServletRequest request = ((ServletRequestAttributes) RequestContextHolder.currentRequestAttributes())
-                        .getRequest();
-                String user = request.getHeader("X-Test-User");
-                boolean admin = "ORG_ADMIN".equals(request.getHeader("X-Test-Role"));
-                return user == null ? Optional.empty() : Optional.of(new CurrentUser(UUID.fromString(user),
-                        UUID.fromString(request.getHeader("X-Test-Org")),
-                        admin ? Set.of(Role.ORG_ADMIN) : Set.of(Role.LEARNER),
-                        admin ? Set.of(Scopes.COACH_CHAT, Scopes.ORG_ADMIN) : Set.of(Scopes.COACH_CHAT)));
-            };
-        }
-    }
-
     static final JsonMapper JSON = JsonMapper.builder().build();
 
     @LocalServerPort
     int port;
 
+    @Autowired
+    JdbcClient jdbc;
+
     Http http;
-    final UUID organization = UUID.randomUUID();
-    final UUID learner = UUID.randomUUID();
+    TestUsers users;
+    SignedIn admin;
+    SignedIn learner;
 
     @BeforeEach
-    void client() {
+    void signIn() {
         http = new Http(port);
+        users = new TestUsers(http, jdbc);
+        admin = users.orgAdmin();
+        learner = users.member(admin.organizationId(), Role.LEARNER);
     }
 
     @Test
@@ -117,7 +98,7 @@ class CoachingSessionsIntegrationTests {
     @Test
     void anotherLearnersSessionIsNotFoundAndBadMessagesAreRejected() {
         String id = openSession(learner);
-        UUID stranger = UUID.randomUUID();
+        SignedIn stranger = users.member(admin.organizationId(), Role.LEARNER);
 
         var foreign = as(stranger, http.request("/api/coaching/sessions/" + id + "/messages")
                 .POST(json("{\"message\":\"hello\"}")));
@@ -150,7 +131,7 @@ class CoachingSessionsIntegrationTests {
         assertThat(limited.header("Retry-After")).isNotNull();
         assertThat(limited.json().get("type").asString()).isEqualTo("/problems/rate-limited");
 
-        UUID other = UUID.randomUUID();
+        SignedIn other = users.learner();
         String otherSession = openSession(other);
         assertThat(as(other, http.request("/api/coaching/sessions/" + otherSession + "/messages")
                 .POST(json("{\"message\":\"What is an agent?\"}"))).status()).isEqualTo(200);
@@ -168,12 +149,11 @@ class CoachingSessionsIntegrationTests {
 
     @Test
     void anAdministratorSetsTheBudgetsAndTheLearnerSeesTheNewAllowance() {
-        UUID admin = UUID.randomUUID();
         var refused = as(learner, http.request("/api/coaching/organization-policy")
                 .PUT(json("{\"learnerDailyUsd\":0.25}")));
         assertThat(refused.status()).isEqualTo(403);
 
-        var set = as(admin, http.request("/api/coaching/organization-policy").header("X-Test-Role", "ORG_ADMIN")
+        var set = as(admin, http.request("/api/coaching/organization-policy")
                 .PUT(json("{\"monthlyBudgetUsd\":200,\"learnerDailyUsd\":0.25,\"offlineFallback\":false}")));
         assertThat(set.status()).isEqualTo(200);
         assertThat(set.json().get("learnerDailyUsd").decimalValue()).isEqualByComparingTo("0.25");
@@ -183,7 +163,7 @@ class CoachingSessionsIntegrationTests {
         assertThat(allowance.get("organizationMonthlyBudgetUsd").decimalValue()).isEqualByComparingTo("200");
         assertThat(allowance.get("offlineFallback").asBoolean()).isFalse();
 
-        var negative = as(admin, http.request("/api/coaching/organization-policy").header("X-Test-Role", "ORG_ADMIN")
+        var negative = as(admin, http.request("/api/coaching/organization-policy")
                 .PUT(json("{\"monthlyBudgetUsd\":-1}")));
         assertThat(negative.status()).isEqualTo(400);
         assertThat(negative.json().get("type").asString()).isEqualTo("/problems/validation-failed");
@@ -198,13 +178,31 @@ class CoachingSessionsIntegrationTests {
         assertThat(again.json().has("preferredModel")).isFalse();
     }
 
-    private String openSession(UUID user) {
+    @Test
+    void consentToExternalProcessingIsOffUntilTheLearnerGivesIt() {
+        assertThat(as(learner, http.request("/api/coaching/consent").GET()).json().get("externalProcessing").asBoolean())
+                .isFalse();
+
+        var given = as(learner, http.request("/api/coaching/consent").PUT(json("{\"externalProcessing\":true}")));
+        assertThat(given.status()).isEqualTo(200);
+        assertThat(given.json().get("externalProcessing").asBoolean()).isTrue();
+        assertThat(as(learner, http.request("/api/coaching/consent").GET()).json().get("externalProcessing").asBoolean())
+                .isTrue();
+        assertThat(as(admin, http.request("/api/coaching/consent").GET()).json().get("externalProcessing").asBoolean())
+                .as("consent is per user").isFalse();
+
+        var missing = as(learner, http.request("/api/coaching/consent").PUT(json("{}")));
+        assertThat(missing.status()).isEqualTo(400);
+        assertThat(missing.json().get("type").asString()).isEqualTo("/problems/validation-failed");
+    }
+
+    private String openSession(SignedIn user) {
         return as(user, http.request("/api/coaching/sessions").POST(json("{}"))).json().get("id").asString();
     }
 
-    private Http.Response as(UUID user, HttpRequest.Builder request) {
-        return http.send(request.header("X-Test-User", user.toString()).header("X-Test-Org", organization.toString())
-                .header("Content-Type", "application/json").build());
+    private Http.Response as(SignedIn user, HttpRequest.Builder request) {
+        return http.send(request.header("Authorization", user.bearer()).header("Content-Type", "application/json")
+                .build());
     }
 
     private static HttpRequest.BodyPublisher json(String body) {
