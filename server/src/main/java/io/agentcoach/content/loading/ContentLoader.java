@@ -142,6 +142,23 @@ public final class ContentLoader {
                 new SkillGraph(skills.values()));
     }
 
+    /** A Markdown file's parsed YAML front matter (its lines numbered as in the file) and body. */
+    private record FrontMatter(YamlDocument doc, Node root, Map<String, Node> fields, String body) {
+
+        static FrontMatter read(String file, String text, List<ContentProblem> problems) {
+            String[] parts = frontMatter(file, text, problems);
+            if (parts == null) {
+                return null;
+            }
+            Node root = YamlDocument.parse(file, parts[0], 1, problems);
+            if (root == null) {
+                return null;
+            }
+            YamlDocument doc = YamlDocument.of(file, 1, problems);
+            return new FrontMatter(doc, root, doc.mapping(root, "front matter"), parts[1]);
+        }
+    }
+
     private record TrackFile(String file, Track track, int lessonsLine, int exercisesLine) {
     }
 
@@ -219,16 +236,13 @@ public final class ContentLoader {
 
     private Lesson readLesson(String file, String trackId, String text, List<ContentProblem> problems) {
         String fileName = file.substring(file.lastIndexOf('/') + 1, file.length() - 3);
-        String[] parts = frontMatter(file, text, problems);
-        if (parts == null) {
+        FrontMatter front = FrontMatter.read(file, text, problems);
+        if (front == null) {
             return null;
         }
-        Node root = YamlDocument.parse(file, parts[0], 1, problems);
-        if (root == null) {
-            return null;
-        }
-        YamlDocument doc = YamlDocument.of(file, 1, problems);
-        Map<String, Node> f = doc.mapping(root, "front matter");
+        YamlDocument doc = front.doc();
+        Node root = front.root();
+        Map<String, Node> f = front.fields();
         String id = doc.string(f, "id", root);
         Matcher m = ORDERED_NAME.matcher(fileName);
         if (!m.matches()) {
@@ -255,13 +269,13 @@ public final class ContentLoader {
                 doc.problem(checksNode, "a lesson has 2 to 4 check questions, not " + checks.size());
             }
         }
-        MarkdownRenderer.Rendered rendered = markdown.render(parts[1]);
+        MarkdownRenderer.Rendered rendered = markdown.render(front.body());
         if (rendered.sections().stream().noneMatch(s -> s.level() == 2)) {
             problems.add(new ContentProblem(file, 1, "a lesson body needs '##' sections"));
         }
         return new Lesson(id, trackId, doc.string(f, "title", root), doc.strings(f, "skills", root, false),
                 doc.strings(f, "prerequisites", root, true), doc.integer(f, "difficulty", root, 1, 5),
-                doc.integer(f, "minutes", root, 1, 600), parts[1], rendered.html(), rendered.sections(), checks, null);
+                doc.integer(f, "minutes", root, 1, 600), front.body(), rendered.html(), rendered.sections(), checks, null);
     }
 
     private static CheckQuestion readCheck(YamlDocument doc, Node q) {
@@ -321,16 +335,13 @@ public final class ContentLoader {
             return null;
         }
         String file = dir + "/exercise.md";
-        String[] parts = frontMatter(file, statement, problems);
-        if (parts == null) {
+        FrontMatter front = FrontMatter.read(file, statement, problems);
+        if (front == null) {
             return null;
         }
-        Node root = YamlDocument.parse(file, parts[0], 1, problems);
-        if (root == null) {
-            return null;
-        }
-        YamlDocument doc = YamlDocument.of(file, 1, problems);
-        Map<String, Node> f = doc.mapping(root, "front matter");
+        YamlDocument doc = front.doc();
+        Node root = front.root();
+        Map<String, Node> f = front.fields();
         String id = doc.string(f, "id", root);
         String folder = dir.substring(dir.lastIndexOf('/') + 1);
         if (!id.isEmpty() && !id.equals(folder)) {
@@ -347,11 +358,11 @@ public final class ContentLoader {
         if (hints.isEmpty()) {
             doc.problem(f.getOrDefault("hints", root), "an exercise needs progressive hints");
         }
-        MarkdownRenderer.Rendered rendered = markdown.render(parts[1]);
+        MarkdownRenderer.Rendered rendered = markdown.render(front.body());
         Exercise exercise = new Exercise(id, trackId, doc.string(f, "title", root),
                 doc.strings(f, "skills", root, false), doc.strings(f, "prerequisites", root, true),
                 doc.integer(f, "difficulty", root, 1, 5), doc.integer(f, "minutes", root, 1, 600), language,
-                parts[1], rendered.html(), files.getOrDefault("starter.py", ""),
+                front.body(), rendered.html(), files.getOrDefault("starter.py", ""),
                 files.getOrDefault("tests_public.py", ""), hints, null);
         return new ExerciseDraft(dir, exercise, files.getOrDefault("tests_hidden.py", ""),
                 files.getOrDefault("reference.py", ""), wrong, doc.line(f.get("skills")));
