@@ -260,7 +260,9 @@ class CoachingGatewayIntegrationTests {
                 .startsWith("No AI model could answer just now")
                 .contains("**Offline coach**")
                 .contains("`test_agent_calls_search_tool` failed: it expected `search called once` but got `never called`")
-                .contains("Agents and tools — Tool calling (agents-and-tools#tool-calling)")
+                // grounded in the indexed curriculum, each passage cited by lesson and section
+                .containsPattern("Sources:\\n\\[1\\] .+ \\([a-z0-9-]+(#[a-z0-9-]+)?\\)")
+                .containsIgnoringCase("tool")
                 .contains("- Finish the tool calling exercise");
         assertThat(answer.routing().chain()).hasSize(4);
         assertThat(query(() -> jdbc.sql("select count(*) from coaching_model_calls where user_id = ? and outcome = 'failed'")

@@ -204,4 +204,16 @@ class KnowledgeSearchIntegrationTests {
         assertThat(results).isNotEmpty()
                 .allSatisfy(r -> assertThat(r.get("sourceId").asString()).isNotEqualTo("rag/chunking"));
     }
+
+    @Test
+    void indexesTheCurriculumTheContentModuleServesButNeverItsHiddenParts() {
+        JsonNode roles = search("which four roles make up a chat request", reader).json().get("results");
+        assertThat(roles.valueStream().filter(r -> r.has("sectionAnchor"))
+                .map(r -> r.get("sourceId").asString() + "#" + r.get("sectionAnchor").asString()))
+                .contains("messages#the-four-roles");
+        JsonNode hints = reader.get("/api/knowledge/search?q=operator&type=hint").json().get("results");
+        assertThat(hints).anySatisfy(r -> assertThat(r.get("sourceId").asString()).isEqualTo("add-numbers/hints"));
+        JsonNode hidden = search("negatives add too abs", reader).json().get("results");
+        assertThat(hidden).noneSatisfy(r -> assertThat(r.get("snippet").asString()).contains("negatives add too"));
+    }
 }
