@@ -2,7 +2,9 @@ package io.agentcoach.sandbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.awaitility.Awaitility.await;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -31,7 +33,9 @@ class SandboxReadinessIntegrationTests {
 
         @Test
         void isReadyAndRunsCode() {
-            assertThat(new Http(port).get("/actuator/health/readiness").status()).isEqualTo(200);
+            // the node is ready once the search index has warmed up too
+            await().atMost(Duration.ofSeconds(120))
+                    .untilAsserted(() -> assertThat(new Http(port).get("/actuator/health/readiness").status()).isEqualTo(200));
             RunResult result = runner.run(new RunRequest("python3", Map.of("main.py", "print('hi')"), "main.py",
                     List.of(), "", runner.defaultLimits()));
             assertThat(result.stdout().text()).isEqualTo("hi\n");
