@@ -28,7 +28,7 @@ public final class MarkdownRenderer {
     private static final List<org.commonmark.Extension> EXTENSIONS = List.of(TablesExtension.create());
     private static final Parser PARSER = Parser.builder().extensions(EXTENSIONS).build();
 
-    public record Rendered(String html, List<Section> sections, List<String> links) {
+    public record Rendered(String html, List<Section> sections) {
     }
 
     public Rendered render(String markdown) {
@@ -36,7 +36,6 @@ public final class MarkdownRenderer {
         List<Section> sections = new ArrayList<>();
         Map<Node, String> anchors = new HashMap<>();
         Map<String, Integer> used = new HashMap<>();
-        List<String> links = new ArrayList<>();
         document.accept(new AbstractVisitor() {
             @Override
             public void visit(Heading heading) {
@@ -45,12 +44,6 @@ public final class MarkdownRenderer {
                 anchors.put(heading, anchor);
                 sections.add(new Section(anchor, text, heading.getLevel()));
                 visitChildren(heading);
-            }
-
-            @Override
-            public void visit(Link link) {
-                links.add(link.getDestination());
-                visitChildren(link);
             }
         });
         HtmlRenderer renderer = HtmlRenderer.builder()
@@ -67,7 +60,7 @@ public final class MarkdownRenderer {
                     }
                 })
                 .build();
-        return new Rendered(renderer.render(document), sections, links);
+        return new Rendered(renderer.render(document), sections);
     }
 
     /** GitHub's heading slug: lower case, punctuation other than '-' and '_' dropped, spaces to '-'. */
