@@ -6,7 +6,7 @@ import java.util.UUID;
 
 /**
  * The curriculum being served: the validated snapshot of content/ (public), plus
- * organization-private additions. Lookups are cheap (in memory).
+ * organization-private lessons and exercises. Lookups are cheap (in memory).
  */
 public interface Curriculum {
 
@@ -36,6 +36,21 @@ public interface Curriculum {
 
     /** As {@link #gradingBundle(String)}, also for exercises private to {@code organizationId}. */
     Optional<ExerciseBundle> gradingBundle(String exerciseId, UUID organizationId);
+
+    /**
+     * A public lesson, or one private to {@code organizationId}; never another organization's.
+     * A null organization sees public lessons only.
+     */
+    Optional<Lesson> lesson(String id, UUID organizationId);
+
+    /**
+     * Every organization's private lessons, each carrying its organization. For indexers that keep
+     * the tenant with what they store and filter by it; never for serving a request.
+     */
+    List<Lesson> organizationLessons();
+
+    /** As {@link #organizationLessons()}, for exercises. */
+    List<Exercise> organizationExercises();
 
     SkillGraph skills();
 }

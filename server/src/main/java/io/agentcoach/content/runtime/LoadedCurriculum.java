@@ -2,11 +2,11 @@ package io.agentcoach.content.runtime;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
@@ -45,18 +45,18 @@ class LoadedCurriculum implements Curriculum {
     private final ContentLoader loader = new ContentLoader();
     private final ApplicationEventPublisher events;
     private final AtomicReference<CurriculumSnapshot> current = new AtomicReference<>();
-    private final OrganizationExerciseStore organizationExercises;
+    private final OrganizationItemStore organizationItems;
     private final Map<String, ParsedPrivate> parsedPrivate = new ConcurrentHashMap<>();
 
-    /** A parsed organization exercise, valid while its files hash and the public version are unchanged. */
-    private record ParsedPrivate(String hash, String publicVersion, ExerciseBundle bundle) {
+    /** A parsed organization item, valid while its files hash and the public version are unchanged. */
+    private record ParsedPrivate(String hash, String publicVersion, Object item) {
     }
 
     LoadedCurriculum(ContentSettings settings, ApplicationEventPublisher events,
-            OrganizationExerciseStore organizationExercises) {
+            OrganizationItemStore organizationItems) {
         this.source = sourceFor(settings);
         this.events = events;
-        this.organizationExercises = organizationExercises;
+        this.organizationItems = organizationItems;
         CurriculumSnapshot snapshot = loader.load(source);
         current.set(snapshot);
         log.info("Loaded curriculum {} from {}: {} tracks, {} lessons, {} exercises, {} skills", snapshot.version(),
@@ -89,34 +89,35 @@ class LoadedCurriculum implements Curriculum {
     /**
      * Loads the content again; replaces what is served only if all of it validates.
      *
-     * @return the version now served
+     * @return what changed (nothing when the files are the same)
      * @throws io.agentcoach.content.loading.InvalidContentException listing every problem
      */
     @Transactional
-    public synchronized String reload() {
+    public synchronized CurriculumReloader.Reloaded reload() {
         CurriculumSnapshot next = loader.load(source);
         CurriculumSnapshot previous = current.getAndSet(next);
+        Set<String> changedLessons = new TreeSet<>();
+        Set<String> changedExercises = new TreeSet<>();
+        Set<String> removed = new TreeSet<>();
         if (!next.version().equals(previous.version())) {
-            Set<String> changedLessons = new HashSet<>();
             next.lessons().forEach((id, l) -> {
                 if (!l.equals(previous.lessons().get(id))) {
                     changedLessons.add(id);
                 }
             });
-            Set<String> changedExercises = new HashSet<>();
             next.bundles().forEach((id, b) -> {
                 if (!b.equals(previous.bundles().get(id))) {
                     changedExercises.add(id);
                 }
             });
-            Set<String> removed = new HashSet<>(previous.lessons().keySet());
+            removed.addAll(previous.lessons().keySet());
             removed.addAll(previous.exercises().keySet());
             removed.removeAll(next.lessons().keySet());
             removed.removeAll(next.exercises().keySet());
             events.publishEvent(new ContentChanged(next.version(), null, changedLessons, changedExercises, removed));
             log.info("Reloaded curriculum: {} -> {}", previous.version(), next.version());
         }
-        return next.version();
+        return new CurriculumReloader.Reloaded(previous.version(), next.version(), changedLessons, changedExercises, removed);
     }
 
     @Override
@@ -170,32 +171,70 @@ class LoadedCurriculum implements Curriculum {
         if (shipped.isPresent() || organizationId == null) {
             return shipped;
         }
-        String key = organizationId + "/" + exerciseId;
-        Optional<String> hash = organizationExercises.hash(organizationId, exerciseId);
+        return privateItem(OrganizationItemStore.Kind.EXERCISE, organizationId, exerciseId,
+                files -> validateExercise(organizationId, exerciseId, files));
+    }
+
+    @Override
+    public Optional<Lesson> lesson(String id, UUID organizationId) {
+        Optional<Lesson> shipped = lesson(id);
+        if (shipped.isPresent() || organizationId == null) {
+            return shipped;
+        }
+        return privateItem(OrganizationItemStore.Kind.LESSON, organizationId, id,
+                files -> validateLesson(organizationId, id, files));
+    }
+
+    @Override
+    public List<Lesson> organizationLessons() {
+        return organizationItems.all(OrganizationItemStore.Kind.LESSON).stream()
+                .map(key -> lesson(key.id(), key.organizationId())).flatMap(Optional::stream).toList();
+    }
+
+    @Override
+    public List<Exercise> organizationExercises() {
+        return organizationItems.all(OrganizationItemStore.Kind.EXERCISE).stream()
+                .map(key -> exercise(key.id(), key.organizationId())).flatMap(Optional::stream).toList();
+    }
+
+    /** Validates an organization's exercise folder against the curriculum now served. */
+    ExerciseBundle validateExercise(UUID organizationId, String id, Map<String, String> files) {
+        return OrganizationOverlay.loadExercise(source, id, organizationId, files);
+    }
+
+    /** Validates an organization's lesson against the curriculum now served. */
+    Lesson validateLesson(UUID organizationId, String id, Map<String, String> files) {
+        return OrganizationOverlay.loadLesson(source, id, organizationId, files);
+    }
+
+    /**
+     * An organization's item, parsed once per version of its files and of the public curriculum (an
+     * item that no longer validates against a reloaded curriculum is not served, and says why in the log).
+     */
+    @SuppressWarnings("unchecked")
+    private <T> Optional<T> privateItem(OrganizationItemStore.Kind kind, UUID organizationId, String id,
+            java.util.function.Function<Map<String, String>, T> parse) {
+        String key = kind + "/" + organizationId + "/" + id;
+        Optional<String> hash = organizationItems.hash(kind, organizationId, id);
         if (hash.isEmpty()) {
             parsedPrivate.remove(key);
             return Optional.empty();
         }
         ParsedPrivate cached = parsedPrivate.get(key);
         if (cached != null && cached.hash().equals(hash.get()) && cached.publicVersion().equals(version())) {
-            return Optional.of(cached.bundle());
+            return Optional.of((T) cached.item());
         }
-        return organizationExercises.find(organizationId, exerciseId).flatMap(row -> {
+        return organizationItems.find(kind, organizationId, id).flatMap(row -> {
             try {
-                ExerciseBundle bundle = OrganizationExerciseFolder.load(source, exerciseId, organizationId, row.files());
-                parsedPrivate.put(key, new ParsedPrivate(row.hash(), version(), bundle));
-                return Optional.of(bundle);
+                T item = parse.apply(row.files());
+                parsedPrivate.put(key, new ParsedPrivate(row.hash(), version(), item));
+                return Optional.of(item);
             } catch (InvalidContentException e) {
-                log.warn("Exercise {} of organization {} no longer validates against curriculum {}; not served: {}",
-                        exerciseId, organizationId, version(), e.getMessage());
+                log.warn("{} {} of organization {} no longer validates against curriculum {}; not served: {}",
+                        kind.label(), id, organizationId, version(), e.getMessage());
                 return Optional.empty();
             }
         });
-    }
-
-    /** Where the public curriculum is read from, for validating organization exercises against it. */
-    ContentSource source() {
-        return source;
     }
 
     @Override

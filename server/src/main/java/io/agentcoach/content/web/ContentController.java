@@ -10,6 +10,8 @@ import io.agentcoach.content.Lesson;
 import io.agentcoach.content.Section;
 import io.agentcoach.content.Skill;
 import io.agentcoach.content.Track;
+import io.agentcoach.content.runtime.CurriculumReloader;
+import io.agentcoach.content.runtime.OrganizationContent;
 import io.agentcoach.identity.CurrentUser;
 import io.agentcoach.identity.CurrentUsers;
 import io.agentcoach.platform.Problems;
@@ -31,18 +33,25 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/content")
 class ContentController {
 
+    /** The id of the track that lists the caller's organization's private items. */
+    static final String ORGANIZATION_TRACK = "organization";
+
     private final Curriculum curriculum;
     private final CurrentUsers users;
+    private final OrganizationContent organizationContent;
+    private final CurriculumReloader reloader;
 
-    ContentController(Curriculum curriculum, CurrentUsers users) {
+    ContentController(Curriculum curriculum, CurrentUsers users, OrganizationContent organizationContent,
+            CurriculumReloader reloader) {
         this.curriculum = curriculum;
         this.users = users;
+        this.organizationContent = organizationContent;
+        this.reloader = reloader;
     }
 
     /** A public exercise, or one private to the caller's organization; 404 for anyone else's. */
     private Exercise findExercise(String id) {
-        java.util.UUID organization = users.current().map(CurrentUser::organizationId).orElse(null);
-        return curriculum.exercise(id, organization).orElseThrow(() -> Problems.notFound("Exercise '" + id + "'"));
+        return curriculum.exercise(id, organization()).orElseThrow(() -> Problems.notFound("Exercise '" + id + "'"));
     }
 
     record ItemSummary(String id, String title, int difficulty, int minutes, List<String> skills) {
@@ -72,14 +81,26 @@ class ContentController {
     record CheckResult(boolean correct, String explanation) {
     }
 
+    /** The shipped tracks, then the caller's organization's private lessons and exercises as one more track. */
     @GetMapping("/tracks")
     List<TrackView> tracks() {
-        return curriculum.tracks().stream().map(this::view).toList();
+        List<TrackView> tracks = new java.util.ArrayList<>(curriculum.tracks().stream().map(this::view).toList());
+        organizationTrack().ifPresent(tracks::add);
+        return tracks;
     }
 
     @GetMapping("/tracks/{id}")
     TrackView track(@PathVariable String id) {
-        return curriculum.track(id).map(this::view).orElseThrow(() -> Problems.notFound("Track '" + id + "'"));
+        return curriculum.track(id).map(this::view)
+                .or(() -> organizationTrack().filter(t -> t.id().equals(id)))
+                .orElseThrow(() -> Problems.notFound("Track '" + id + "'"));
+    }
+
+    /** Re-reads content/ on this node; 422 with every problem, and nothing changed, when it is invalid. */
+    @PostMapping("/reload")
+    CurriculumReloader.Reloaded reload() {
+        Authors.requireReloader(users);
+        return reloader.reload();
     }
 
     @GetMapping("/lessons/{id}")
@@ -121,8 +142,30 @@ class ContentController {
         return curriculum.skills().skills();
     }
 
+    /** A public lesson, or one private to the caller's organization; 404 for anyone else's. */
     private Lesson findLesson(String id) {
-        return curriculum.lesson(id).orElseThrow(() -> Problems.notFound("Lesson '" + id + "'"));
+        return curriculum.lesson(id, organization()).orElseThrow(() -> Problems.notFound("Lesson '" + id + "'"));
+    }
+
+    private java.util.UUID organization() {
+        return users.current().map(CurrentUser::organizationId).orElse(null);
+    }
+
+    private java.util.Optional<TrackView> organizationTrack() {
+        java.util.UUID organization = organization();
+        if (organization == null) {
+            return java.util.Optional.empty();
+        }
+        List<ItemSummary> lessons = organizationContent.lessons(organization).stream()
+                .map(l -> new ItemSummary(l.id(), l.title(), l.difficulty(), l.minutes(), l.skills())).toList();
+        List<ItemSummary> exercises = organizationContent.exercises(organization).stream()
+                .map(e -> new ItemSummary(e.id(), e.title(), e.difficulty(), e.minutes(), e.skills())).toList();
+        if (lessons.isEmpty() && exercises.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(new TrackView(ORGANIZATION_TRACK, "Your organization",
+                "Lessons and exercises written by your organization's instructors.", Integer.MAX_VALUE, lessons,
+                exercises));
     }
 
     private TrackView view(Track t) {

@@ -35,8 +35,9 @@ import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
-import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.scheduling.annotation.Async;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * This node's copy of the knowledge index. At start-up it opens (or, if corrupt, recreates) the
@@ -136,8 +137,14 @@ class KnowledgeIndex implements KnowledgeSearch, DisposableBean {
 
     private static final Map<String, Embedder> EMBEDDERS = new java.util.concurrent.ConcurrentHashMap<>();
 
-    /** The curriculum changed (reloaded, or an organization changed its items): index what differs. */
-    @ApplicationModuleListener
+    /**
+     * The curriculum changed (reloaded, or an organization changed its items): index what differs.
+     * After the change committed, on its own thread, and outside any transaction: a transaction would
+     * take its pooled connection before the catch-up binds itself to all tenants, and row-level
+     * security would then hide every organization's private items from it.
+     */
+    @Async
+    @TransactionalEventListener
     void on(ContentChanged event) {
         if (!ready) {
             return;
@@ -154,7 +161,8 @@ class KnowledgeIndex implements KnowledgeSearch, DisposableBean {
     }
 
     static SourceText curriculumText(CurriculumDocument doc) {
-        return new SourceText(doc.sourceId(), doc.title(), null, doc.sourceType(), doc.track(), doc.skills(), doc.markdown());
+        return new SourceText(Snippets.indexedId(doc.sourceId(), doc.organizationId()), doc.title(), doc.organizationId(),
+                doc.sourceType(), doc.track(), doc.skills(), doc.markdown());
     }
 
     static SourceText documentText(Documents.Stored stored) {

@@ -41,8 +41,22 @@ final class Snippets {
         }
         marked.append(HtmlUtils.htmlEscape(text.substring(at, end))).append(suffix);
 
-        return new Passage(new Citation(chunk.sourceId(), chunk.title(), chunk.sectionAnchor(), plain), chunk.section(),
+        return new Passage(new Citation(citedId(chunk.sourceId(), chunk.organizationId()), chunk.title(), chunk.sectionAnchor(), plain), chunk.section(),
                 text, marked.toString().strip(), chunk.sourceType(), chunk.track(), chunk.skills(), hit.score());
+    }
+
+    /**
+     * The id a private curriculum item is indexed under: two organizations may both have a lesson
+     * "onboarding", so the organization prefixes it. Public items keep their content id.
+     */
+    static String indexedId(String contentId, java.util.UUID organizationId) {
+        return organizationId == null ? contentId : organizationId + "/" + contentId;
+    }
+
+    /** The content id a citation links to: {@link #indexedId} without the organization. */
+    static String citedId(String indexedId, java.util.UUID organizationId) {
+        String prefix = organizationId + "/";
+        return organizationId != null && indexedId.startsWith(prefix) ? indexedId.substring(prefix.length()) : indexedId;
     }
 
     private static int wordStart(String text, int from) {

@@ -5,9 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 
-import io.agentcoach.content.ContentChanged;
 import io.agentcoach.content.Curriculum;
 import io.agentcoach.identity.Role;
 import io.agentcoach.platform.Tenants;
@@ -17,10 +15,8 @@ import io.agentcoach.testing.TestUsers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
-import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.annotation.DirtiesContext;
 import tools.jackson.databind.JsonNode;
@@ -28,23 +24,12 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** Exercises private to one organization: written through the API, validated, isolated. */
 @IntegrationTest(properties = "spring.datasource.hikari.maximum-pool-size=3")
-@Import(OrganizationExercisesIntegrationTests.ContentEvents.class)
+@Import(RecordedContentChanges.class)
 @DirtiesContext
 class OrganizationExercisesIntegrationTests {
 
     static final String PATH = "/api/content/organization/exercises";
     static final JsonMapper JSON = JsonMapper.builder().build();
-
-    @TestConfiguration
-    static class ContentEvents {
-
-        final List<ContentChanged> changes = new CopyOnWriteArrayList<>();
-
-        @EventListener
-        void on(ContentChanged event) {
-            changes.add(event);
-        }
-    }
 
     @LocalServerPort
     int port;
@@ -56,7 +41,7 @@ class OrganizationExercisesIntegrationTests {
     Curriculum curriculum;
 
     @Autowired
-    ContentEvents events;
+    RecordedContentChanges events;
 
     TestUsers users;
 
