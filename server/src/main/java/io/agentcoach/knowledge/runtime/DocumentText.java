@@ -5,14 +5,19 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 import io.agentcoach.platform.Problems;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.io.MemoryUsageSetting;
+import org.apache.pdfbox.contentstream.operator.Operator;
+import org.apache.pdfbox.cos.COSBase;
 import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.text.PDFTextStripper;
+import org.apache.pdfbox.text.TextPosition;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
 import org.springframework.http.HttpStatus;
@@ -128,18 +133,79 @@ final class DocumentText {
                 throw unreadable("The PDF has " + pages + " pages; at most " + maxPdfPages + " are accepted.");
             }
             StringBuilder out = new StringBuilder();
-            PDFTextStripper stripper = new PDFTextStripper();
+            BoundedTextStripper stripper = new BoundedTextStripper(System.nanoTime() + PDF_TIME_LIMIT.toNanos());
             for (int page = 1; page <= pages && out.length() < MAX_TEXT_CHARS; page++) {
                 stripper.setStartPage(page);
                 stripper.setEndPage(page);
                 out.append(stripper.getText(pdf).strip()).append("\n\n");
             }
             return out.toString();
+        } catch (BoundedTextStripper.LimitReached e) {
+            throw unreadable("The PDF cannot be indexed: " + e.getMessage());
         } catch (IOException | RuntimeException e) {
             if (e instanceof ErrorResponseException problem) {
                 throw problem;
             }
+            if (e.getCause() instanceof BoundedTextStripper.LimitReached limit) {
+                throw unreadable("The PDF cannot be indexed: " + limit.getMessage());
+            }
             throw unreadable("The PDF cannot be read.");
+        }
+    }
+
+    /** The longest an upload's PDF text extraction may take. */
+    static final java.time.Duration PDF_TIME_LIMIT = java.time.Duration.ofSeconds(20);
+    /** More characters than any real page holds; PDFBox keeps a whole page's glyph positions in memory. */
+    static final int MAX_PAGE_CHARS = 200_000;
+    /** More drawing operators than any real document of the accepted size needs. */
+    static final long MAX_OPERATORS = 5_000_000;
+
+    /**
+     * PDFBox's text stripper with bounds on what one document may cost: glyphs per page (PDFBox
+     * holds every glyph's position of a page before writing it, so a small Flate-compressed content
+     * stream that inflates to millions of glyphs would otherwise fill the heap), drawing operators
+     * per document, and wall time.
+     */
+    private static final class BoundedTextStripper extends PDFTextStripper {
+
+        /** Thrown from inside PDFBox's content stream engine when a bound is reached. */
+        static final class LimitReached extends RuntimeException {
+            LimitReached(String message) {
+                super(message, null, false, false);
+            }
+        }
+
+        private final long deadline;
+        private long operators;
+        private int pageChars;
+
+        BoundedTextStripper(long deadline) {
+            this.deadline = deadline;
+        }
+
+        @Override
+        protected void startPage(PDPage page) throws IOException {
+            pageChars = 0;
+            super.startPage(page);
+        }
+
+        @Override
+        protected void processTextPosition(TextPosition text) {
+            if (++pageChars > MAX_PAGE_CHARS) {
+                throw new LimitReached("a page holds more than " + MAX_PAGE_CHARS + " characters.");
+            }
+            super.processTextPosition(text);
+        }
+
+        @Override
+        protected void processOperator(Operator operator, List<COSBase> operands) throws IOException {
+            if (++operators > MAX_OPERATORS) {
+                throw new LimitReached("it has more than " + MAX_OPERATORS + " drawing operations.");
+            }
+            if ((operators & 1023) == 0 && System.nanoTime() > deadline) {
+                throw new LimitReached("reading its text took longer than " + PDF_TIME_LIMIT.toSeconds() + " s.");
+            }
+            super.processOperator(operator, operands);
         }
     }
 
