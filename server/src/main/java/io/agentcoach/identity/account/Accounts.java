@@ -44,7 +44,7 @@ public class Accounts {
     private final JdbcClient jdbc;
     private final PasswordEncoder passwords;
     private final IdentitySettings settings;
-    private final String unknownUserHash;
+    private final java.util.concurrent.atomic.AtomicReference<String> unknownUserHash;
     private final TransactionTemplate transactions;
     private final AuditLog audit;
 
@@ -55,8 +55,18 @@ public class Accounts {
         this.transactions = new TransactionTemplate(transactionManager);
         this.passwords = passwords;
         this.settings = settings;
-        // compared against when the email is unknown, so both paths take as long
-        this.unknownUserHash = passwords.encode("no such user: " + UUID.randomUUID());
+        // compared against when the email is unknown, so both paths take as long; made on first use,
+        // since one adaptive hash is a noticeable part of start-up
+        this.unknownUserHash = new java.util.concurrent.atomic.AtomicReference<>();
+    }
+
+    private String unknownUserHash() {
+        String hash = unknownUserHash.get();
+        if (hash == null) {
+            hash = passwords.encode("no such user: " + UUID.randomUUID());
+            unknownUserHash.compareAndSet(null, hash);
+        }
+        return unknownUserHash.get();
     }
 
     /** Creates a person with a personal organization they administer, and signs them in to it. */
@@ -102,7 +112,7 @@ public class Accounts {
                 """).param(key).query((rs, n) -> new Credentials(rs.getObject(1, UUID.class), rs.getString(2),
                         rs.getBoolean(3), instant(rs.getObject(4, OffsetDateTime.class)))).optional();
         if (found.isEmpty() || found.get().passwordHash() == null) {
-            passwords.matches(password, unknownUserHash);
+            passwords.matches(password, unknownUserHash());
             audit.record(null, null, "login.failed", null, "unknown account");
             throw invalidCredentials();
         }

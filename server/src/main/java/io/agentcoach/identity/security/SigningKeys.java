@@ -50,18 +50,28 @@ public class SigningKeys implements JWKSource<SecurityContext> {
         this.settings = settings;
         this.clock = Clock.systemUTC();
         reload();
-        if (keys.isEmpty()) {
-            rotate();
-        }
     }
 
-    /** The key new tokens are signed with; rotates first when it has grown too old. */
+    /**
+     * The key new tokens are signed with; rotates first when it has grown too old, or makes the
+     * first one when there is none yet (on a new database: generating an RSA key costs a noticeable
+     * part of start-up, so it waits for the first token).
+     */
     public RSAKey current() {
+        if (keys.isEmpty()) {
+            firstKey();
+        }
         Stored newest = keys.getFirst();
         if (newest.createdAt().plus(settings.signingKeyMaxAge()).isBefore(clock.instant())) {
             return rotate();
         }
         return newest.key();
+    }
+
+    private synchronized void firstKey() {
+        if (keys.isEmpty()) {
+            rotate();
+        }
     }
 
     /** Makes a new signing key and retires the keys that can no longer have signed a valid token. */
