@@ -2,6 +2,7 @@ package io.agentcoach.identity.ratelimit;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 import io.agentcoach.identity.RateLimits.Quota;
@@ -16,6 +17,8 @@ import io.lettuce.core.SocketOptions;
 import io.lettuce.core.TimeoutOptions;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.codec.ByteArrayCodec;
+import io.lettuce.core.resource.ClientResources;
+import io.lettuce.core.resource.Delay;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,6 +36,7 @@ final class RedisBucketStore implements BucketStore {
 
     private static final Logger log = LoggerFactory.getLogger(RedisBucketStore.class);
 
+    private final ClientResources resources;
     private final RedisClient client;
     private final String keyPrefix;
     private final Duration timeout;
@@ -42,14 +46,18 @@ final class RedisBucketStore implements BucketStore {
     private volatile ProxyManager<byte[]> buckets;
 
     RedisBucketStore(String url, RateLimitSettings.Redis settings) {
+        // connecting (TCP and the protocol handshake) may take longer than one bucket operation
+        Duration connectTimeout = max(settings.timeout(), Duration.ofSeconds(1));
         RedisURI uri = RedisURI.create(url.strip());
-        uri.setTimeout(settings.timeout());
-        this.client = RedisClient.create(uri);
+        uri.setTimeout(connectTimeout);
+        // a lost connection is retried quickly at first, then every reconnect-interval at most
+        this.resources = ClientResources.builder().reconnectDelay(Delay.exponential(Duration.ofMillis(100),
+                settings.reconnectInterval(), 2, TimeUnit.MILLISECONDS)).build();
+        this.client = RedisClient.create(resources, uri);
         this.client.setOptions(ClientOptions.builder()
                 .autoReconnect(true)
                 .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
-                .socketOptions(SocketOptions.builder().connectTimeout(max(settings.timeout(), Duration.ofSeconds(1)))
-                        .build())
+                .socketOptions(SocketOptions.builder().connectTimeout(connectTimeout).build())
                 .timeoutOptions(TimeoutOptions.enabled(settings.timeout()))
                 .build());
         this.keyPrefix = settings.keyPrefix();
@@ -87,7 +95,7 @@ final class RedisBucketStore implements BucketStore {
                 connection = client.connect(ByteArrayCodec.INSTANCE);
             } catch (RuntimeException unreachable) {
                 log.warn("Rate limits cannot reach Redis ({}); requests are allowed unlimited until it is back",
-                        unreachable.getMessage());
+                        rootCause(unreachable));
                 return null;
             }
             buckets = Bucket4jLettuce.casBasedBuilder(connection)
@@ -107,6 +115,15 @@ final class RedisBucketStore implements BucketStore {
             open.close();
         }
         client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
+        resources.shutdown(0, 2, TimeUnit.SECONDS);
+    }
+
+    private static String rootCause(Throwable failure) {
+        Throwable root = failure;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return failure.getMessage() + (root == failure ? "" : ": " + root);
     }
 
     private static Duration max(Duration a, Duration b) {
