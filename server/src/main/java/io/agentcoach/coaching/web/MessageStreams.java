@@ -1,8 +1,6 @@
 package io.agentcoach.coaching.web;
 
 import java.math.BigDecimal;
-import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -23,6 +21,7 @@ import io.agentcoach.coaching.session.CoachingSessions;
 import io.agentcoach.coaching.session.CoachingSessions.Owner;
 import io.agentcoach.coaching.session.CoachingSessions.Session;
 import io.agentcoach.identity.CurrentUser;
+import io.agentcoach.identity.RateLimits;
 import io.agentcoach.platform.Problems;
 import io.agentcoach.platform.Tenants;
 import jakarta.annotation.PreDestroy;
@@ -43,6 +42,8 @@ import org.springframework.stereotype.Component;
 class MessageStreams {
 
     static final int MAX_MESSAGE_CHARS = 8_000;
+    /** The rate limit policy of coach messages, shared by SSE and WebSocket and, with Redis, by all nodes. */
+    static final String MESSAGES_POLICY = "coach-messages";
 
     record PostMessage(@NotBlank @Size(max = MAX_MESSAGE_CHARS) String message, @Valid LearnerContext context) {
     }
@@ -76,15 +77,18 @@ class MessageStreams {
     private final CoachingSessions sessions;
     private final Coach coach;
     private final Allowances allowances;
-    private final MessageRateLimiter rateLimiter;
+    private final RateLimits rateLimits;
+    private final RateLimits.Quota messageQuota;
     private final Set<UUID> answering = ConcurrentHashMap.newKeySet();
     private final ExecutorService streams = Executors.newVirtualThreadPerTaskExecutor();
 
-    MessageStreams(CoachingSessions sessions, Coach coach, Allowances allowances, CoachingSettings settings) {
+    MessageStreams(CoachingSessions sessions, Coach coach, Allowances allowances, CoachingSettings settings,
+            RateLimits rateLimits) {
         this.sessions = sessions;
         this.coach = coach;
         this.allowances = allowances;
-        this.rateLimiter = new MessageRateLimiter(settings.messagesPerMinute(), Clock.systemUTC());
+        this.rateLimits = rateLimits;
+        this.messageQuota = RateLimits.Quota.perMinute(settings.messagesPerMinute());
     }
 
     @PreDestroy
@@ -106,13 +110,9 @@ class MessageStreams {
         Owner owner = new Owner(user.organizationId(), user.userId());
         Session session = sessions.find(owner, sessionId)
                 .orElseThrow(() -> Problems.notFound("Coaching session " + sessionId));
-        Duration wait = rateLimiter.tryAcquire(user.userId());
-        if (!wait.isZero()) {
-            long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
-            var problem = Problems.of(HttpStatus.TOO_MANY_REQUESTS, "rate-limited", "Too many messages",
-                    "You can send more messages in " + seconds + " s.", Map.of("retryAfterSeconds", seconds));
-            problem.getHeaders().set("Retry-After", Long.toString(seconds));
-            throw problem;
+        RateLimits.Decision sent = rateLimits.take(MESSAGES_POLICY, user.userId().toString(), messageQuota);
+        if (!sent.allowed()) {
+            throw sent.refusal("Too many messages", "You can send more messages in " + sent.retryAfterSeconds() + " s.");
         }
         if (!answering.add(sessionId)) {
             throw Problems.of(HttpStatus.CONFLICT, "conflict", "Still answering",

@@ -2,6 +2,7 @@ package io.agentcoach.identity.security;
 
 import io.agentcoach.identity.IdentitySettings;
 import io.agentcoach.identity.apikeys.ApiKeys;
+import io.agentcoach.identity.ratelimit.CallerRateLimitFilter;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -32,7 +33,7 @@ class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain api(HttpSecurity http, JwtDecoder jwtDecoder, AccessTokens tokens, ApiKeys apiKeys,
-            ProblemSecurityHandlers problems) {
+            ProblemSecurityHandlers problems, CallerRateLimitFilter rateLimits) {
         http.csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .httpBasic(b -> b.disable())
@@ -61,7 +62,8 @@ class SecurityConfiguration {
                 .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems))
                 .addFilterBefore(new ApiKeyAuthenticationFilter(apiKeys, problems),
                         BearerTokenAuthenticationFilter.class)
-                .addFilterAfter(new TenantBindingFilter(), BearerTokenAuthenticationFilter.class);
+                .addFilterAfter(new TenantBindingFilter(), BearerTokenAuthenticationFilter.class)
+                .addFilterAfter(rateLimits, TenantBindingFilter.class);
         return http.build();
     }
 
