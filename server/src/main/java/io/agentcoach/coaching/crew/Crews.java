@@ -89,7 +89,7 @@ public class Crews {
                 draft = restore(String.valueOf(result.agenticScope().readState("draft")), guard);
                 content = guardrails.checkOutput(result.result(), guard).answer();
             } catch (RuntimeException failed) {
-                log.warn("The plan crew failed ({}); the offline crew writes the plan", failed.toString());
+                log.warn("The plan crew failed ({}); the offline crew writes the plan", rootCause(failed));
                 wasOffline = true;
                 offlineBecause = "no AI model could answer just now";
                 draft = null;
@@ -142,7 +142,7 @@ public class Crews {
                 draft = guardrails.checkOutput(String.valueOf(result.agenticScope().readState("draft")), guard).answer();
                 content = guardrails.checkOutput(result.result(), guard).answer();
             } catch (RuntimeException failed) {
-                log.warn("The review crew failed ({}); the offline crew writes the review", failed.toString());
+                log.warn("The review crew failed ({}); the offline crew writes the review", rootCause(failed));
                 wasOffline = true;
                 offlineBecause = "no AI model could answer just now";
             }
@@ -188,6 +188,14 @@ public class Crews {
     private String asCode(String text, GuardContext guard) {
         return guardrails.untrustedContentPipeline().run(text, guard.withSource(GuardContext.Source.LEARNER_CODE))
                 .textOr(text);
+    }
+
+    private static String rootCause(Throwable failure) {
+        Throwable root = failure;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root == failure ? failure.toString() : failure.getClass().getSimpleName() + " caused by " + root;
     }
 
     private static String restore(String text, GuardContext guard) {

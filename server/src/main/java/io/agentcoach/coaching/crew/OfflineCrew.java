@@ -55,6 +55,15 @@ final class OfflineCrew {
                     .append(names(step.skillIds(), learner)).append(". ").append(step.reason()).append('\n');
         }
         if (learner.forecast() != null) {
+            Set<String> planned = new HashSet<>();
+            learner.steps().forEach(step -> planned.addAll(step.skillIds()));
+            List<String> later = learner.forecast().skills().stream().filter(f -> !planned.contains(f.skillId()))
+                    .map(f -> "- " + name(f.skillId(), learner) + ": about " + f.expectedActivities() + " activities ("
+                            + f.expectedMinutes() + " min), once its prerequisites are mastered")
+                    .toList();
+            if (!later.isEmpty()) {
+                draft.append("\n### Then, toward the goal\n").append(String.join("\n", later)).append('\n');
+            }
             draft.append("\nExpected effort to the goal: about ").append(learner.forecast().expectedActivities())
                     .append(" activities, ").append(learner.forecast().expectedMinutes()).append(" minutes.\n");
         }

@@ -9,14 +9,15 @@ import dev.langchain4j.service.V;
 /**
  * The learning-plan crew, sequential as in CrewAI: the coach drafts, the mentor reviews and
  * corrects the draft (the draft reaches the mentor through the agentic scope's {@code draft} key).
- * Every input is data the server fenced; the prompts say so.
+ * Every input is data the server fenced; the prompts say so. Public because LangChain4j's agentic
+ * module invokes the agents' methods reflectively from its own package.
  */
-final class PlanAgents {
+public final class PlanAgents {
 
     private PlanAgents() {
     }
 
-    interface Coach {
+    public interface Coach {
 
         @SystemMessage("""
                 You are the coach agent of AgentCoach, a platform that teaches engineers to build agentic AI
@@ -42,7 +43,7 @@ final class PlanAgents {
         String draft(@V("goal") String goal, @V("learner") String learner, @V("graph") String graph);
     }
 
-    interface Mentor {
+    public interface Mentor {
 
         @SystemMessage("""
                 You are the mentor agent of AgentCoach. You review the coach agent's learning plans before a
@@ -69,7 +70,7 @@ final class PlanAgents {
     }
 
     /** The crew: coach, then mentor; its result is the mentor's plan. */
-    interface Crew {
+    public interface Crew {
 
         @Agent(name = "plan-crew", description = "Coach drafts, mentor corrects", outputKey = "plan")
         ResultWithAgenticScope<String> plan(@V("goal") String goal, @V("learner") String learner,

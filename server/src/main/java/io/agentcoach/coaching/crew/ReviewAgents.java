@@ -10,12 +10,12 @@ import dev.langchain4j.service.V;
  * The code-review crew: the coach reviews a submission, the mentor checks the review's pedagogy
  * (hints and questions, never the full solution while the exercise is unsolved).
  */
-final class ReviewAgents {
+public final class ReviewAgents {
 
     private ReviewAgents() {
     }
 
-    interface Coach {
+    public interface Coach {
 
         @SystemMessage("""
                 You are the coach agent of AgentCoach. You review learners' code for exercises on building
@@ -36,7 +36,7 @@ final class ReviewAgents {
         String review(@V("exercise") String exercise, @V("submission") String submission);
     }
 
-    interface Mentor {
+    public interface Mentor {
 
         @SystemMessage("""
                 You are the mentor agent of AgentCoach. You check the coach agent's code reviews for pedagogy
@@ -59,7 +59,7 @@ final class ReviewAgents {
         String check(@V("draft") String draft, @V("exercise") String exercise, @V("pedagogy") String pedagogy);
     }
 
-    interface Crew {
+    public interface Crew {
 
         @Agent(name = "review-crew", description = "Coach reviews, mentor checks pedagogy", outputKey = "review")
         ResultWithAgenticScope<String> review(@V("exercise") String exercise, @V("submission") String submission,

@@ -13,6 +13,7 @@ import io.agentcoach.coaching.guardrails.Guardrails;
 import io.agentcoach.coaching.offline.OfflineCoach;
 import io.agentcoach.coaching.tools.CoachTools;
 import io.agentcoach.content.Curriculum;
+import io.agentcoach.identity.MemberDirectory;
 import io.agentcoach.mastery.LearningPaths;
 import io.agentcoach.mastery.Masteries;
 import io.agentcoach.practice.Attempts;
@@ -46,6 +47,11 @@ class CoachingGatewayConfiguration {
     @Bean
     ModelCaller coachingModelCaller(CoachingSettings settings) {
         return new ModelCaller(settings.resilience());
+    }
+
+    @Bean
+    UsageReports coachingUsageReports(JdbcClient jdbc, CoachingSettings settings, MemberDirectory members) {
+        return new UsageReports(jdbc, settings.budgets(), members, Clock.systemUTC());
     }
 
     @Bean
