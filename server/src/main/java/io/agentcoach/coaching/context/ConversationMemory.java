@@ -43,6 +43,7 @@ public final class ConversationMemory {
 
     private final ConversationSummaries summaries;
     private final CoachingSettings.Context settings;
+    private final java.util.Map<String, Integer> budgets = new java.util.concurrent.ConcurrentHashMap<>();
 
     public ConversationMemory(ConversationSummaries summaries, CoachingSettings.Context settings) {
         this.summaries = summaries;
@@ -51,7 +52,7 @@ public final class ConversationMemory {
 
     /** The history budget, in estimated tokens, of {@code modelName} (a model name without provider, or null offline). */
     public int budgetFor(String modelName) {
-        return settings.historyBudget(modelName == null ? "" : modelName);
+        return budgets.computeIfAbsent(modelName == null ? "" : modelName, settings::historyBudget);
     }
 
     /**

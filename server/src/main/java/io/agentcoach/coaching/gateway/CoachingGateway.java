@@ -116,9 +116,11 @@ final class CoachingGateway implements Coach {
         Classification query = classifier.classify(question.message());
         List<CurriculumPassage> passages = query.type() == QueryType.OFF_TOPIC ? List.of()
                 : grounding.search(question.organizationId(), question.message(), PASSAGES);
-        UsageLedger.Standing standing = ledger.standing(question.organizationId(), question.userId());
-        Allowance allowance = standing.allowance();
         boolean modelsOffered = !catalog.available().isEmpty();
+        // with no model configured nothing depends on budgets, preferences or consent: skip the query
+        UsageLedger.Standing standing = modelsOffered ? ledger.standing(question.organizationId(), question.userId())
+                : UsageLedger.Standing.NO_MODELS;
+        Allowance allowance = standing.allowance();
         RoutingDecision routing;
         boolean budgetStopped = false;
         if (modelsOffered && query.type() != QueryType.OFF_TOPIC && allowance.exhausted()) {
@@ -130,15 +132,20 @@ final class CoachingGateway implements Coach {
             budgetStopped = modelsOffered && query.type() != QueryType.OFF_TOPIC && routing.chain().isEmpty();
         }
         String exerciseId = question.context().exerciseId();
-        GuardContext.ExerciseContext exercise = exerciseId.isEmpty() ? null
+        boolean modelMayAnswer = !routing.chain().isEmpty();
+        // the solution check applies to model answers only: the offline coach never shows solution code
+        GuardContext.ExerciseContext exercise = exerciseId.isEmpty() ? null : !modelMayAnswer
+                ? new GuardContext.ExerciseContext(exerciseId, false, "")
                 : new GuardContext.ExerciseContext(exerciseId,
                         solutions.solved(question.organizationId(), question.userId(), exerciseId),
                         solutions.reference(question.organizationId(), exerciseId).orElse(""));
         String failures = failuresText(question.context().failures());
-        GuardContext guard = new GuardContext(GuardContext.Source.LEARNER_MESSAGE, !routing.chain().isEmpty(),
+        GuardContext guard = new GuardContext(GuardContext.Source.LEARNER_MESSAGE, modelMayAnswer,
                 standing.consentToExternalProcessing(), exercise, !failures.isEmpty(), SYSTEM_PROMPT, new Redactions());
+        // passages and test results are fenced for a model; the offline coach reads them as they are
         Guardrails.InputCheck input = guardrails.checkInput(question.message(),
-                passages.stream().map(CurriculumPassage::text).toList(), failures.isEmpty() ? null : failures, guard);
+                modelMayAnswer ? passages.stream().map(CurriculumPassage::text).toList() : List.of(),
+                modelMayAnswer && !failures.isEmpty() ? failures : null, guard);
         List<CurriculumPassage> cited = new ArrayList<>(passages);
         ToolSession toolSession = tools.session(question.organizationId(), question.userId(), exerciseId, guard, cited);
         if (input instanceof Guardrails.InputCheck.Refused refused) {

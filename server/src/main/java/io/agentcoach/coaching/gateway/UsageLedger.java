@@ -69,6 +69,10 @@ final class UsageLedger implements Allowances {
      * @param consentToExternalProcessing whether the learner agreed to external model providers (default no)
      */
     record Standing(Allowance allowance, Preferences preferences, boolean consentToExternalProcessing) {
+
+        /** Where no model is configured: nothing to spend, prefer or consent to. */
+        static final Standing NO_MODELS = new Standing(new Allowance(BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO,
+                BigDecimal.ZERO, true), Preferences.NONE, false);
     }
 
     @Override

@@ -78,7 +78,7 @@ public final class UsageReports {
     /** Usage of {@code organizationId} from {@code from} to {@code to}, both days included. */
     public Report report(UUID organizationId, LocalDate from, LocalDate to) {
         List<Row> rows = jdbc.sql("""
-                select user_id, model, cast(created_at at time zone 'UTC' as date) as day,
+                select user_id, model, cast(created_at at time zone 'UTC' as date) as usage_day,
                   sum(case when purpose = 'answer' and outcome = 'answered' then 1 else 0 end) as messages,
                   sum(input_tokens) as input_tokens, sum(output_tokens) as output_tokens, sum(cost_usd) as cost_usd
                 from coaching_model_calls

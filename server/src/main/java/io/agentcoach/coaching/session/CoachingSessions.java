@@ -3,7 +3,10 @@ package io.agentcoach.coaching.session;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -88,14 +91,14 @@ public class CoachingSessions implements ConversationSummaries {
 
     /** The session's messages with each answer's tool calls. */
     public List<Message> messagesWithToolCalls(Owner owner, UUID sessionId) {
-        var calls = new java.util.HashMap<UUID, List<CoachToolCall>>();
+        Map<UUID, List<CoachToolCall>> calls = new HashMap<>();
         jdbc.sql("""
                 select t.message_id, t.tool, t.arguments, t.outcome, t.result_excerpt, t.duration_ms
                 from coaching_tool_calls t join coaching_sessions s on s.id = t.session_id
                 where s.id = ? and s.organization_id = ? and s.user_id = ? order by t.message_id, t.sequence""")
                 .params(sessionId, owner.organizationId(), owner.userId())
                 .query(rs -> {
-                    calls.computeIfAbsent(rs.getObject(1, UUID.class), id -> new java.util.ArrayList<>())
+                    calls.computeIfAbsent(rs.getObject(1, UUID.class), id -> new ArrayList<>())
                             .add(new CoachToolCall(rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
                                     rs.getLong(6)));
                 });

@@ -1,6 +1,5 @@
 package io.agentcoach.coaching.tools;
 
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -8,6 +7,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicReference;
 
 import dev.langchain4j.agent.tool.ToolExecutionRequest;
 import dev.langchain4j.agent.tool.ToolSpecification;
@@ -153,30 +153,31 @@ public final class CoachTools {
      * {@link #LATEST_WORK} tool (the offline coach's deterministic use of it); empty without any.
      */
     public List<TestFailure> latestFailures(ToolSession session) {
-        List<TestFailure> failures = new ArrayList<>();
         if (session.exerciseId().isEmpty()) {
-            return failures;
+            return List.of();
         }
+        // set by the tool's thread when it finishes in time; a call that timed out leaves it empty
+        AtomicReference<List<TestFailure>> failures = new AtomicReference<>(List.of());
         session.invoke(LATEST_WORK, "{\"exerciseId\":" + JSON.writeValueAsString(session.exerciseId()) + "}", () -> {
             Optional<LatestWork> work = attempts.latestFor(session.organizationId(), session.userId(),
                     session.exerciseId());
-            work.map(LatestWork::latestResult).ifPresent(result -> result.tests().stream()
-                    .filter(t -> !t.passed())
-                    .forEach(t -> failures.add(new TestFailure(t.name(), "", "", t.message()))));
-            return work.map(w -> describe(w)).orElse("No work on " + session.exerciseId() + " yet.");
+            failures.set(work.map(LatestWork::latestResult).map(result -> result.tests().stream()
+                    .filter(t -> !t.passed()).map(t -> new TestFailure(t.name(), "", "", t.message())).toList())
+                    .orElse(List.of()));
+            return work.map(CoachTools::describe).orElse("No work on " + session.exerciseId() + " yet.");
         });
-        return failures;
+        return failures.get();
     }
 
     /** The learner's next recommended activities, read through the logged {@link #LEARNER_PROGRESS} tool. */
     public List<String> nextSteps(ToolSession session) {
-        List<String> steps = new ArrayList<>();
+        AtomicReference<List<String>> steps = new AtomicReference<>(List.of());
         session.invoke(LEARNER_PROGRESS, "{}", () -> {
             LearningPath path = paths.pathFor(session.organizationId(), session.userId(), null, 3);
-            path.steps().forEach(step -> steps.add(step.title() + " (" + step.reason() + ")"));
-            return String.join("\n", steps);
+            steps.set(path.steps().stream().map(step -> step.title() + " (" + step.reason() + ")").toList());
+            return String.join("\n", steps.get());
         });
-        return steps;
+        return steps.get();
     }
 
     private static String exercise(JsonNode arguments, ToolSession session) {
