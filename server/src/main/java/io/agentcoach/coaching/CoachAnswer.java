@@ -16,14 +16,17 @@ import java.util.List;
  * @param latency from question to last token
  * @param citations the curriculum passages the answer was grounded in
  * @param budgetExhausted whether a budget stopped the gateway from calling a model
+ * @param toolCalls the tools called while answering, in order
  */
 public record CoachAnswer(String text, String model, RoutingDecision routing, int inputTokens, int outputTokens,
-        BigDecimal costUsd, Duration latency, List<CurriculumPassage> citations, boolean budgetExhausted) {
+        BigDecimal costUsd, Duration latency, List<CurriculumPassage> citations, boolean budgetExhausted,
+        List<CoachToolCall> toolCalls) {
 
     public static final String OFFLINE_MODEL = "offline";
 
     public CoachAnswer {
         citations = List.copyOf(citations);
+        toolCalls = toolCalls == null ? List.of() : List.copyOf(toolCalls);
     }
 
     public boolean offline() {

@@ -26,7 +26,16 @@ public record CoachQuestion(UUID userId, UUID organizationId, UUID sessionId, St
         this(userId, organizationId, sessionId, message, context, List.of());
     }
 
-    /** One earlier turn: the learner's message or the coach's answer. */
-    public record Turn(boolean fromLearner, String text) {
+    /**
+     * One earlier turn: the learner's message or the coach's answer.
+     *
+     * @param position the message's position in its session (from 1), or 0 outside a stored session
+     */
+    public record Turn(int position, boolean fromLearner, String text) {
+
+        /** A turn outside a stored session. */
+        public Turn(boolean fromLearner, String text) {
+            this(0, fromLearner, text);
+        }
     }
 }

@@ -26,6 +26,8 @@ import org.springframework.validation.annotation.Validated;
  * @param prices the price table, {@code model=inputUsdPerMillion/outputUsdPerMillion} pairs separated by commas
  * @param budgets default budgets; an organization may set its own
  * @param messagesPerMinute how many messages one learner may send per minute; more get 429
+ * @param tools the bounds on the tools a model calls while answering
+ * @param context how much of a conversation is sent with each question
  */
 @Validated
 @ConfigurationProperties("agentcoach.coaching")
@@ -37,10 +39,13 @@ public record CoachingSettings(
         @NotNull @DefaultValue("gpt-4o-mini=0.15/0.60,gpt-4o=2.50/10.00,gpt-4.1-mini=0.40/1.60,gpt-4.1=2.00/8.00,"
                 + "claude-3-5-haiku-latest=0.80/4.00,claude-sonnet-4-0=3.00/15.00") String prices,
         @Valid @NotNull @DefaultValue Budgets budgets,
-        @Min(1) @Max(10_000) @DefaultValue("30") int messagesPerMinute) {
+        @Min(1) @Max(10_000) @DefaultValue("30") int messagesPerMinute,
+        @Valid @NotNull @DefaultValue Tools tools,
+        @Valid @NotNull @DefaultValue Context context) {
 
     public CoachingSettings {
         priceTable(prices);
+        context.windowTable();
     }
 
     /** The price table parsed from {@link #prices()}; models not listed cost nothing (local models). */
@@ -115,5 +120,54 @@ public record CoachingSettings(
             @NotNull @DecimalMin("0") @DefaultValue("50") BigDecimal organizationMonthlyUsd,
             @NotNull @DecimalMin("0") @DefaultValue("1") BigDecimal learnerDailyUsd,
             @DefaultValue("true") boolean offlineFallback) {
+    }
+
+    /**
+     * @param maxCallsPerAnswer the most tool calls one answer may make; later calls are refused
+     * @param callTimeout the longest one tool call may run
+     * @param totalTime the longest all tool calls of one answer may run together
+     */
+    public record Tools(
+            @Min(0) @Max(50) @DefaultValue("6") int maxCallsPerAnswer,
+            @NotNull @DefaultValue("15s") Duration callTimeout,
+            @NotNull @DefaultValue("40s") Duration totalTime) {
+    }
+
+    /**
+     * @param maxHistoryTokens the most (estimated) tokens of earlier turns sent verbatim with a question
+     * @param historyShare the largest share of the chosen model's context window earlier turns may take, in percent
+     * @param windows context windows in tokens, {@code model=tokens} pairs separated by commas
+     * @param defaultWindow the context window of a model {@code windows} does not list
+     */
+    public record Context(
+            @Min(200) @DefaultValue("4000") int maxHistoryTokens,
+            @Min(1) @Max(90) @DefaultValue("25") int historyShare,
+            @NotNull @DefaultValue("gpt-4o-mini=128000,gpt-4o=128000,gpt-4.1-mini=1000000,gpt-4.1=1000000,"
+                    + "claude-3-5-haiku-latest=200000,claude-sonnet-4-0=200000") String windows,
+            @Min(512) @DefaultValue("8192") int defaultWindow) {
+
+        /** The context windows parsed from {@link #windows()}. */
+        public Map<String, Integer> windowTable() {
+            Map<String, Integer> table = new LinkedHashMap<>();
+            for (String entry : windows.split(",")) {
+                if (entry.isBlank()) {
+                    continue;
+                }
+                String[] pair = entry.trim().split("=", 2);
+                try {
+                    table.put(pair[0].trim(), Integer.parseInt(pair[1].trim()));
+                } catch (RuntimeException e) {
+                    throw new IllegalArgumentException("agentcoach.coaching.context.windows: '" + entry.trim()
+                            + "' is not model=tokens");
+                }
+            }
+            return Map.copyOf(table);
+        }
+
+        /** The tokens of earlier turns sent verbatim to {@code model} (a model name without provider). */
+        public int historyBudget(String model) {
+            int window = windowTable().getOrDefault(model, defaultWindow);
+            return Math.min(maxHistoryTokens, (int) ((long) window * historyShare / 100));
+        }
     }
 }

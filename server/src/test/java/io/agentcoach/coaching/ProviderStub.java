@@ -167,6 +167,26 @@ public final class ProviderStub implements AutoCloseable {
         return sse(parts);
     }
 
+    /** One tool call of a reply that asks for several at once (parallel tool calls). */
+    public record ToolCall(String id, String tool, String argumentsJson) {
+    }
+
+    /** A reply asking for several tool calls at once, each streamed under its own index. */
+    public static Reply openAiToolCalls(List<ToolCall> calls, int promptTokens, int completionTokens) {
+        List<String> parts = new ArrayList<>();
+        parts.add(openAiChunk("{\"role\":\"assistant\",\"content\":null}", null));
+        for (int i = 0; i < calls.size(); i++) {
+            ToolCall call = calls.get(i);
+            parts.add(openAiChunk("{\"tool_calls\":[{\"index\":" + i + ",\"id\":" + json(call.id())
+                    + ",\"type\":\"function\",\"function\":{\"name\":" + json(call.tool()) + ",\"arguments\":"
+                    + json(call.argumentsJson()) + "}}]}", null));
+        }
+        parts.add(openAiChunk("{}", "tool_calls"));
+        parts.add(openAiUsage(promptTokens, completionTokens));
+        parts.add("data: [DONE]\n\n");
+        return sse(parts);
+    }
+
     private static String openAiChunk(String delta, String finishReason) {
         return "data: {\"id\":\"chatcmpl-1\",\"object\":\"chat.completion.chunk\",\"created\":1700000000,"
                 + "\"model\":\"stub\",\"choices\":[{\"index\":0,\"delta\":" + delta + ",\"finish_reason\":"

@@ -7,8 +7,19 @@ import io.agentcoach.coaching.Coach;
 import io.agentcoach.coaching.CoachingSettings;
 import io.agentcoach.coaching.GroundingSource;
 import io.agentcoach.coaching.ReferenceSolutions;
+import io.agentcoach.coaching.context.ConversationMemory;
+import io.agentcoach.coaching.context.ConversationSummaries;
 import io.agentcoach.coaching.guardrails.Guardrails;
 import io.agentcoach.coaching.offline.OfflineCoach;
+import io.agentcoach.coaching.tools.CoachTools;
+import io.agentcoach.content.Curriculum;
+import io.agentcoach.identity.MemberDirectory;
+import io.agentcoach.mastery.LearningPaths;
+import io.agentcoach.mastery.Masteries;
+import io.agentcoach.practice.Attempts;
+import io.agentcoach.practice.PracticeSettings;
+import io.agentcoach.sandbox.CodeRunner;
+import io.agentcoach.sandbox.TestGrader;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -16,8 +27,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Wires the gateway: grounding through the knowledge module's search ({@link GroundingSource}),
- * reference solutions from the content module ({@link ReferenceSolutions}), and the guardrails on
- * every prompt and answer.
+ * reference solutions from the content module ({@link ReferenceSolutions}), the guardrails on
+ * every prompt and answer, the coaching tools over content, practice, sandbox and mastery, and the
+ * conversation memory kept with the sessions.
  */
 @Configuration(proxyBeanMethods = false)
 class CoachingGatewayConfiguration {
@@ -28,9 +40,38 @@ class CoachingGatewayConfiguration {
     }
 
     @Bean
-    Coach coach(CoachingSettings settings, UsageLedger ledger, GroundingSource grounding,
-            ReferenceSolutions solutions, Guardrails guardrails, ApplicationEventPublisher events) {
-        return new CoachingGateway(new ModelCatalog(settings, Clock.systemUTC()), new ModelCaller(settings.resilience()),
-                ledger, grounding, new OfflineCoach(), events, solutions, guardrails);
+    ModelCatalog coachingModelCatalog(CoachingSettings settings) {
+        return new ModelCatalog(settings, Clock.systemUTC());
+    }
+
+    @Bean
+    ModelCaller coachingModelCaller(CoachingSettings settings) {
+        return new ModelCaller(settings.resilience());
+    }
+
+    @Bean
+    UsageReports coachingUsageReports(JdbcClient jdbc, CoachingSettings settings, MemberDirectory members) {
+        return new UsageReports(jdbc, settings.budgets(), members, Clock.systemUTC());
+    }
+
+    @Bean
+    CrewModels crewModels(ModelCatalog catalog, ModelCaller caller, UsageLedger ledger) {
+        return new CrewModels(catalog, caller, ledger);
+    }
+
+    @Bean(destroyMethod = "stop")
+    CoachTools coachTools(GroundingSource grounding, Curriculum curriculum, Attempts attempts, TestGrader grader,
+            CodeRunner runner, PracticeSettings practice, Masteries masteries, LearningPaths paths,
+            Guardrails guardrails, CoachingSettings settings) {
+        return new CoachTools(grounding, curriculum, attempts, grader, runner, practice, masteries, paths, guardrails,
+                settings.tools());
+    }
+
+    @Bean
+    Coach coach(CoachingSettings settings, ModelCatalog catalog, ModelCaller caller, UsageLedger ledger,
+            GroundingSource grounding, ReferenceSolutions solutions, Guardrails guardrails,
+            ApplicationEventPublisher events, CoachTools tools, ConversationSummaries summaries) {
+        return new CoachingGateway(catalog, caller, ledger, grounding, new OfflineCoach(), events, solutions,
+                guardrails, tools, new ConversationMemory(summaries, settings.context()));
     }
 }

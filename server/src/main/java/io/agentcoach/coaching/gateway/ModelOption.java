@@ -19,4 +19,9 @@ record ModelOption(String id, String provider, Tier tier, Price price, Streaming
     enum Tier {
         SMALL, LARGE
     }
+
+    /** The model's name at its provider, without the provider prefix. */
+    String name() {
+        return id.substring(id.indexOf(':') + 1);
+    }
 }

@@ -21,9 +21,21 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 final class UsageLedger implements Allowances {
 
+    /** What a model call was for; the organization's usage report counts messages by {@link #ANSWER}. */
+    enum Purpose {
+        ANSWER, SUMMARY, PLAN, REVIEW
+    }
+
     record Call(UUID organizationId, UUID userId, UUID sessionId, String model, RoutingDecision routing,
             boolean answered, String failure, int attempts, int inputTokens, int outputTokens, BigDecimal costUsd,
-            long latencyMillis) {
+            long latencyMillis, Purpose purpose) {
+
+        Call(UUID organizationId, UUID userId, UUID sessionId, String model, RoutingDecision routing,
+                boolean answered, String failure, int attempts, int inputTokens, int outputTokens, BigDecimal costUsd,
+                long latencyMillis) {
+            this(organizationId, userId, sessionId, model, routing, answered, failure, attempts, inputTokens,
+                    outputTokens, costUsd, latencyMillis, Purpose.ANSWER);
+        }
     }
 
     private final JdbcClient jdbc;
@@ -40,13 +52,14 @@ final class UsageLedger implements Allowances {
         jdbc.sql("""
                 insert into coaching_model_calls (id, organization_id, user_id, session_id, model, query_type,
                     complexity, routing_reason, outcome, failure, attempts, input_tokens, output_tokens, cost_usd,
-                    latency_ms, created_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                    latency_ms, created_at, purpose)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(UUID.randomUUID(), call.organizationId(), call.userId(), call.sessionId(), call.model(),
                         call.routing().queryType().name(), call.routing().complexity().name(),
                         truncate(call.routing().reason(), 2000), call.answered() ? "answered" : "failed",
                         call.failure() == null ? null : truncate(call.failure(), 500), call.attempts(),
-                        call.inputTokens(), call.outputTokens(), call.costUsd(), call.latencyMillis(), now())
+                        call.inputTokens(), call.outputTokens(), call.costUsd(), call.latencyMillis(), now(),
+                        call.purpose().name().toLowerCase(java.util.Locale.ROOT))
                 .update();
     }
 
@@ -56,6 +69,10 @@ final class UsageLedger implements Allowances {
      * @param consentToExternalProcessing whether the learner agreed to external model providers (default no)
      */
     record Standing(Allowance allowance, Preferences preferences, boolean consentToExternalProcessing) {
+
+        /** Where no model is configured: nothing to spend, prefer or consent to. */
+        static final Standing NO_MODELS = new Standing(new Allowance(BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO,
+                BigDecimal.ZERO, true), Preferences.NONE, false);
     }
 
     @Override

@@ -1,7 +1,10 @@
 package io.agentcoach.coaching.guardrails;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
@@ -25,6 +28,19 @@ record PromptInjectionRule(GuardrailSettings settings, UntrustedContentFence fen
             "<\\|?(?:im_start|im_end|system|endoftext|start_header_id|end_header_id|eot_id)\\|?>|\\[/?INST\\]|<</?SYS>>",
             Pattern.CASE_INSENSITIVE);
     private static final PromptInjectionDetector DETECTOR = new PromptInjectionDetector();
+    /**
+     * Scores of retrieved documents: curriculum passages repeat across questions, and scoring is the
+     * costliest part of fencing one. Bounded, least recently used first out; the score depends on the
+     * text alone.
+     */
+    private static final int DOCUMENT_SCORES_KEPT = 2_048;
+    private static final Map<String, PromptInjectionDetector.Score> DOCUMENT_SCORES = Collections.synchronizedMap(
+            new LinkedHashMap<>(256, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, PromptInjectionDetector.Score> eldest) {
+                    return size() > DOCUMENT_SCORES_KEPT;
+                }
+            });
     private static final Pattern HTML_COMMENTS = Pattern.compile("<!--.*?(?:-->|$)", Pattern.DOTALL);
 
     @Override
@@ -34,7 +50,8 @@ record PromptInjectionRule(GuardrailSettings settings, UntrustedContentFence fen
 
     @Override
     public Decision evaluate(String text, GuardContext context) {
-        PromptInjectionDetector.Score score = DETECTOR.score(text);
+        PromptInjectionDetector.Score score = context.source() == GuardContext.Source.RETRIEVED_DOCUMENT
+                ? documentScore(text) : DETECTOR.score(text);
         if (context.source().untrustedData()) {
             boolean flagged = score.score() >= settings.injectionFlagScore();
             List<String> reasons = new ArrayList<>();
@@ -52,6 +69,15 @@ record PromptInjectionRule(GuardrailSettings settings, UntrustedContentFence fen
             return new Decision.Block(NAME + ": " + detail, REFUSAL);
         }
         return new Decision.Rewrite(neutralised(text), List.of(NAME + ": neutralised, " + detail));
+    }
+
+    private static PromptInjectionDetector.Score documentScore(String text) {
+        PromptInjectionDetector.Score known = DOCUMENT_SCORES.get(text);
+        if (known == null) {
+            known = DETECTOR.score(text);
+            DOCUMENT_SCORES.put(text, known);
+        }
+        return known;
     }
 
     private static String neutralised(String text) {

@@ -89,10 +89,15 @@ class CoachingPoliciesController {
     }
 
     private CurrentUser admin() {
+        return admin(currentUsers, "sets the coach's budgets");
+    }
+
+    /** The caller, an organization administrator holding {@code org:admin}; 403 for anyone else. */
+    static CurrentUser admin(ObjectProvider<CurrentUsers> currentUsers, String does) {
         CurrentUser user = CoachingSessionsController.caller(currentUsers, Scopes.ORG_ADMIN);
         if (!user.has(Role.ORG_ADMIN)) {
             throw Problems.of(HttpStatus.FORBIDDEN, "forbidden", "Not allowed",
-                    "Only an organization administrator sets the coach's budgets.");
+                    "Only an organization administrator " + does + ".");
         }
         return user;
     }

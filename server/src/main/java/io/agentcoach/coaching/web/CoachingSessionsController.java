@@ -47,7 +47,8 @@ class CoachingSessionsController {
     record Rename(@NotBlank @Size(max = 200) String title) {
     }
 
-    record SessionView(Session session, List<CoachingSessions.Message> messages) {
+    /** A session, its messages (answers with their tool calls) and the stored summary of its older turns. */
+    record SessionView(Session session, List<CoachingSessions.Message> messages, String summary) {
     }
 
     private final ObjectProvider<CurrentUsers> currentUsers;
@@ -77,7 +78,7 @@ class CoachingSessionsController {
     SessionView read(@PathVariable UUID id) {
         Owner owner = owner();
         Session session = sessions.find(owner, id).orElseThrow(() -> Problems.notFound("Coaching session " + id));
-        return new SessionView(session, sessions.messages(owner, id));
+        return new SessionView(session, sessions.messagesWithToolCalls(owner, id), sessions.summary(owner, id));
     }
 
     @PatchMapping("/sessions/{id}")

@@ -14,6 +14,7 @@ import io.agentcoach.coaching.Allowances;
 import io.agentcoach.coaching.Coach;
 import io.agentcoach.coaching.CoachAnswer;
 import io.agentcoach.coaching.CoachQuestion;
+import io.agentcoach.coaching.CoachToolCall;
 import io.agentcoach.coaching.CoachingSettings;
 import io.agentcoach.coaching.CurriculumPassage;
 import io.agentcoach.coaching.LearnerContext;
@@ -60,7 +61,7 @@ class MessageStreams {
 
     record AnswerEvent(String model, String routingReason, String queryType, int inputTokens, int outputTokens,
             BigDecimal costUsd, long latencyMillis, boolean budgetExhausted, List<CurriculumPassage> citations,
-            AllowanceView allowance) {
+            AllowanceView allowance, List<CoachToolCall> toolCalls) {
     }
 
     /** Where one answer's events go. */
@@ -135,11 +136,13 @@ class MessageStreams {
         AnswerEvent done;
         try {
             CoachAnswer answer = coach.answer(question, token -> sink.send("token", Map.of("text", token)));
-            sessions.append(owner, question.sessionId(), "coach", answer.text(), answer.model(), answer.costUsd());
+            UUID messageId = sessions.append(owner, question.sessionId(), "coach", answer.text(), answer.model(),
+                    answer.costUsd());
+            sessions.recordToolCalls(owner, question.sessionId(), messageId, answer.toolCalls());
             done = new AnswerEvent(answer.model(), answer.routing().reason(), answer.routing().queryType().name(),
                     answer.inputTokens(), answer.outputTokens(), answer.costUsd(), answer.latency().toMillis(),
                     answer.budgetExhausted(), answer.citations(),
-                    AllowanceView.of(allowances.of(owner.organizationId(), owner.userId())));
+                    AllowanceView.of(allowances.of(owner.organizationId(), owner.userId())), answer.toolCalls());
         } catch (RuntimeException e) {
             answering.remove(question.sessionId());
             sink.fail(e);

@@ -47,6 +47,13 @@ class PracticeStore {
                 .query(PracticeStore::attempt).optional();
     }
 
+    /** The learner's most recently updated attempt at an exercise in an organization. */
+    Optional<Attempt> latestAttempt(UUID organizationId, UUID userId, String exerciseId) {
+        return jdbc.sql("select * from practice_attempts where organization_id = ? and user_id = ? and exercise_id = ?"
+                + " order by updated_at desc, id limit 1").params(organizationId, userId, exerciseId)
+                .query(PracticeStore::attempt).optional();
+    }
+
     boolean saveDraft(UUID id, UUID userId, String draft, Instant now) {
         return jdbc.sql("update practice_attempts set draft = ?, updated_at = ? where id = ? and user_id = ?")
                 .params(draft, utc(now), id, userId).update() == 1;

@@ -35,7 +35,9 @@ import io.agentcoach.coaching.LearnerContext;
 import io.agentcoach.coaching.ProviderStub;
 import io.agentcoach.coaching.ReferenceSolutions;
 import io.agentcoach.coaching.CurriculumPassage;
+import io.agentcoach.coaching.context.ConversationMemory;
 import io.agentcoach.coaching.guardrails.GuardrailSettings;
+import io.agentcoach.coaching.tools.CoachTools;
 import io.agentcoach.coaching.guardrails.Guardrails;
 import io.agentcoach.coaching.offline.OfflineCoach;
 import org.flywaydb.core.Flyway;
@@ -162,9 +164,18 @@ public final class GatewayLatencyBench {
         return new CoachQuestion(LEARNER, ORGANIZATION, null, QUESTION, LearnerContext.NONE);
     }
 
+    /**
+     * A gateway as the application wires it, except that the bench's questions name no exercise and
+     * no session: the tools that read practice, the sandbox and mastery, and the stored summaries, are
+     * never reached, so they are left out.
+     */
     private static Coach gateway(CoachingSettings settings, UsageLedger ledger, GroundingSource grounding) {
+        Guardrails guardrails = new Guardrails(GuardrailSettings.defaults());
+        CoachTools tools = new CoachTools(grounding, null, null, null, null, null, null, null, guardrails,
+                settings.tools());
         return new CoachingGateway(new ModelCatalog(settings, Clock.systemUTC()), new ModelCaller(settings.resilience()),
-                ledger, grounding, new OfflineCoach(), event -> { }, NO_EXERCISES, new Guardrails(GuardrailSettings.defaults()));
+                ledger, grounding, new OfflineCoach(), event -> { }, NO_EXERCISES, guardrails, tools,
+                new ConversationMemory(null, settings.context()));
     }
 
     private static CoachingSettings settings(Provider openai) {
@@ -172,7 +183,9 @@ public final class GatewayLatencyBench {
         return new CoachingSettings(openai, none, none,
                 new Resilience(Duration.ofSeconds(30), Duration.ofSeconds(10), 3, Duration.ofMillis(100),
                         Duration.ofSeconds(2), 50, 10_000, Duration.ofSeconds(30)),
-                "gpt-4o-mini=0.15/0.60", new Budgets(new BigDecimal("1000000"), new BigDecimal("1000"), true), 30);
+                "gpt-4o-mini=0.15/0.60", new Budgets(new BigDecimal("1000000"), new BigDecimal("1000"), true), 30,
+                new CoachingSettings.Tools(6, Duration.ofSeconds(15), Duration.ofSeconds(40)),
+                new CoachingSettings.Context(4000, 25, "gpt-4o-mini=128000", 8192));
     }
 
     private static HikariDataSource database() {

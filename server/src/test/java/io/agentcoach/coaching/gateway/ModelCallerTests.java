@@ -30,7 +30,9 @@ class ModelCallerTests {
     final CoachingSettings settings = new CoachingSettings(
             new Provider("key", stub.baseUrl() + "/v1", "gpt-4o-mini", ""), new Provider("", "", "", ""),
             new Provider("", "", "", ""), resilience, "gpt-4o-mini=0.15/0.60",
-            new Budgets(BigDecimal.TEN, BigDecimal.ONE, true), 30);
+            new Budgets(BigDecimal.TEN, BigDecimal.ONE, true), 30,
+            new CoachingSettings.Tools(6, Duration.ofSeconds(15), Duration.ofSeconds(40)),
+            new CoachingSettings.Context(4000, 25, "", 8192));
     final ModelOption model = new ModelCatalog(settings, Clock.systemUTC()).byId("openai:gpt-4o-mini");
     final ModelCaller caller = new ModelCaller(resilience);
     final ChatRequest request = ChatRequest.builder().messages(UserMessage.from("hi")).build();

@@ -5,7 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.http.HttpRequest;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 
+import io.agentcoach.coaching.LearnerFixtures;
+import io.agentcoach.coaching.PlanEvents;
+import io.agentcoach.coaching.SseEvents;
 import io.agentcoach.identity.Role;
 import io.agentcoach.testing.Http;
 import io.agentcoach.testing.IntegrationTest;
@@ -16,6 +20,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -25,7 +30,8 @@ import tools.jackson.databind.json.JsonMapper;
  */
 // a small pool: the suite's cached contexts share one PostgreSQL with other checkouts
 @IntegrationTest(properties = {"agentcoach.coaching.messages-per-minute=5", "spring.datasource.hikari.maximum-pool-size=4",
-        "spring.datasource.hikari.minimum-idle=1"})
+        "spring.datasource.hikari.minimum-idle=1", "agentcoach.coaching.context.max-history-tokens=200"})
+@Import(PlanEvents.class)
 class CoachingSessionsIntegrationTests {
 
     static final JsonMapper JSON = JsonMapper.builder().build();
@@ -35,6 +41,9 @@ class CoachingSessionsIntegrationTests {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    PlanEvents planEvents;
 
     Http http;
     TestUsers users;
@@ -196,6 +205,148 @@ class CoachingSessionsIntegrationTests {
         assertThat(missing.json().get("type").asString()).isEqualTo("/problems/validation-failed");
     }
 
+    @Test
+    void theOfflineCoachReadsTheLatestTestResultsThroughItsToolAndTheSessionShowsTheCall() {
+        LearnerFixtures.submitAndAwaitGrading(learner, "def add(a, b):\n    return abs(a) + abs(b)\n");
+        String session = LearnerFixtures.openSession(learner, "add-numbers");
+
+        var response = LearnerFixtures.post(learner, session, "Why does my test fail?");
+
+        String streamed = SseEvents.streamedText(response.body());
+        assertThat(streamed).contains("**Offline coach**").contains("`test_negative` failed")
+                .contains("a hidden test failed").contains("Start with `test_negative`");
+        JsonNode answer = events(response.body(), "answer").getFirst();
+        assertThat(answer.get("toolCalls")).singleElement().satisfies(call -> {
+            assertThat(call.get("tool").asString()).isEqualTo("latest_work");
+            assertThat(call.get("outcome").asString()).isEqualTo("ok");
+        });
+        JsonNode stored = learner.get("/api/coaching/sessions/" + session).json().get("messages");
+        assertThat(stored.get(1).get("toolCalls").get(0).get("resultExcerpt").asString()).contains("abs(a)");
+    }
+
+    @Test
+    void theOfflineCoachKeepsAnExtractiveSummaryOfOlderTurnsWithTheSession() {
+        String session = openSession(learner);
+        for (String question : List.of("How do I retry a flaky tool call in my agent?",
+                "How do I cap the total time of an agent run?", "What is a golden set for evaluating agents?")) {
+            LearnerFixtures.post(learner, session, question);
+        }
+
+        String summary = learner.get("/api/coaching/sessions/" + session).json().get("summary").asString();
+
+        assertThat(summary).startsWith("Earlier in this conversation:")
+                .contains("- The learner asked: How do I retry a flaky tool call in my agent?");
+    }
+
+    @Test
+    void withoutAModelTheOfflineCrewWritesAPlanFromTheLearningPathLabelledOffline() {
+        var created = learner.postJson("/api/coaching/plans", "{\"goalSkillId\":\"tool-calling-basics\"}");
+
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        JsonNode plan = created.json();
+        assertThat(plan.get("offline").asBoolean()).isTrue();
+        assertThat(plan.get("models")).extracting(JsonNode::asString).containsExactly("offline");
+        assertThat(plan.get("content").asString()).startsWith("**Offline coach** (no AI model was used for this plan: "
+                + "no AI model is configured on this server").contains("## Your goal\nMaster Tool calling")
+                .contains("### Week 1\n1. Messages and roles [messages]")
+                .contains("### Then, toward the goal\n- Tool calling: about")
+                .contains("## Mentor's corrections\nNone needed");
+        assertThat(plan.get("draft").asString()).doesNotContain("Mentor's corrections");
+        assertThat(planEvents.of(learner.userId())).singleElement()
+                .satisfies(e -> assertThat(e.models()).containsExactly("offline"));
+        var again = learner.postJson("/api/coaching/plans", "{\"goalSkillId\":\"tool-calling-basics\"}").json();
+        assertThat(again.get("content").asString()).as("deterministic").isEqualTo(plan.get("content").asString());
+        assertThat(learner.get("/api/coaching/plans").json().size()).isEqualTo(2);
+
+        var unknownGoal = learner.postJson("/api/coaching/plans", "{\"goalSkillId\":\"no-such-skill\"}");
+        assertThat(unknownGoal.status()).isEqualTo(422);
+        var longGoal = learner.postJson("/api/coaching/plans", "{\"goal\":\"" + "g".repeat(1001) + "\"}");
+        assertThat(longGoal.status()).isEqualTo(400);
+        assertThat(longGoal.json().get("type").asString()).isEqualTo("/problems/validation-failed");
+        assertThat(users.learner().get("/api/coaching/plans/" + plan.get("id").asString()).status()).isEqualTo(404);
+    }
+
+    @Test
+    void withoutAModelTheOfflineCrewReviewsASubmissionWithoutShowingASolution() {
+        String submission = LearnerFixtures.submitAndAwaitGrading(learner,
+                "def add(a, b):\n    return abs(a) + abs(b)\n");
+
+        var created = learner.postJson("/api/coaching/reviews", "{\"submissionId\":\"" + submission + "\"}");
+
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        String content = created.json().get("content").asString();
+        assertThat(content).startsWith("**Offline coach**").contains("1 of 2 tests passed")
+                .contains("`test_negative` (hidden) failed: a hidden test failed").contains("Hint: Look at the operator.")
+                .contains("shows no solution code").doesNotContain("return a + b");
+        assertThat(learner.get("/api/coaching/reviews").json()).hasSize(1);
+        assertThat(learner.postJson("/api/coaching/reviews", "{}").status()).isEqualTo(400);
+        assertThat(learner.postJson("/api/coaching/reviews", "{\"submissionId\":\"" + UUID.randomUUID() + "\"}")
+                .status()).isEqualTo(404);
+    }
+
+    @Test
+    void anOrganizationAdministratorSeesTheCoachsUsageByDayMemberAndModel() {
+        String session = openSession(learner);
+        LearnerFixtures.post(learner, session, "What is an agent loop?");
+        LearnerFixtures.post(learner, session, "What is tool calling in an agent?");
+        var policy = as(admin, http.request("/api/coaching/organization-policy")
+                .PUT(json("{\"monthlyBudgetUsd\":120,\"learnerDailyUsd\":0.5}")));
+        assertThat(policy.status()).isEqualTo(200);
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneOffset.UTC);
+
+        var response = admin.get("/api/coaching/organization/usage");
+
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        JsonNode usage = response.json();
+        assertThat(usage.get("organizationId").asString()).isEqualTo(admin.organizationId().toString());
+        assertThat(usage.get("from").asString()).isEqualTo(today.withDayOfMonth(1).toString());
+        assertThat(usage.get("to").asString()).isEqualTo(today.withDayOfMonth(today.lengthOfMonth()).toString());
+        assertThat(usage.get("currency").asString()).isEqualTo("USD");
+        assertThat(usage.get("budget").get("monthlyBudgetUsd").decimalValue()).isEqualByComparingTo("120");
+        assertThat(usage.get("budget").get("dailyAllowancePerLearnerUsd").decimalValue()).isEqualByComparingTo("0.5");
+        assertThat(usage.get("budget").get("spentThisMonthUsd").decimalValue()).isEqualByComparingTo("0");
+        assertThat(usage.get("byDay")).hasSize(today.lengthOfMonth());
+        JsonNode day = java.util.stream.StreamSupport.stream(usage.get("byDay").spliterator(), false)
+                .filter(d -> d.get("date").asString().equals(today.toString())).findFirst().orElseThrow();
+        assertThat(day.get("messages").asLong()).isEqualTo(2);
+        assertThat(usage.get("byMember")).singleElement().satisfies(member -> {
+            assertThat(member.get("userId").asString()).isEqualTo(learner.userId().toString());
+            assertThat(member.get("displayName").asString()).isEqualTo("Test User");
+            assertThat(member.get("messages").asLong()).isEqualTo(2);
+        });
+        assertThat(usage.get("byModel")).singleElement().satisfies(model -> {
+            assertThat(model.get("model").asString()).isEqualTo("offline");
+            assertThat(model.get("costUsd").decimalValue()).isEqualByComparingTo("0");
+        });
+
+        var yesterdayOnly = admin.get("/api/coaching/organization/usage?from=" + today.minusDays(1) + "&to="
+                + today.minusDays(1)).json();
+        assertThat(yesterdayOnly.get("byDay")).hasSize(1);
+        assertThat(yesterdayOnly.get("byMember")).isEmpty();
+    }
+
+    @Test
+    void theUsageReportIsForAdministratorsOfTheOrganizationOnly() {
+        LearnerFixtures.post(learner, openSession(learner), "What is an agent loop?");
+        SignedIn otherAdmin = users.orgAdmin();
+
+        assertThat(learner.get("/api/coaching/organization/usage").status()).isEqualTo(403);
+        var own = otherAdmin.get("/api/coaching/organization/usage").json();
+        assertThat(own.get("organizationId").asString()).isEqualTo(otherAdmin.organizationId().toString());
+        assertThat(own.get("byMember")).isEmpty();
+        var foreign = otherAdmin.get("/api/coaching/organization/usage?organizationId=" + admin.organizationId());
+        assertThat(foreign.status()).isEqualTo(404);
+        assertThat(foreign.json().get("type").asString()).isEqualTo("/problems/not-found");
+
+        var backwards = admin.get("/api/coaching/organization/usage?from=2026-03-10&to=2026-03-01");
+        assertThat(backwards.status()).isEqualTo(400);
+        assertThat(backwards.isProblem()).isTrue();
+        assertThat(admin.get("/api/coaching/organization/usage?from=2024-01-01&to=2026-01-01").status()).isEqualTo(400);
+        var garbled = admin.get("/api/coaching/organization/usage?from=yesterday");
+        assertThat(garbled.status()).isEqualTo(400);
+        assertThat(garbled.isProblem()).isTrue();
+    }
+
     private String openSession(SignedIn user) {
         return as(user, http.request("/api/coaching/sessions").POST(json("{}"))).json().get("id").asString();
     }
@@ -210,21 +361,6 @@ class CoachingSessionsIntegrationTests {
     }
 
     private static List<JsonNode> events(String body, String name) {
-        List<JsonNode> found = new ArrayList<>();
-        for (String block : body.split("\n\n")) {
-            String event = null;
-            StringBuilder data = new StringBuilder();
-            for (String line : block.split("\n")) {
-                if (line.startsWith("event:")) {
-                    event = line.substring(6).trim();
-                } else if (line.startsWith("data:")) {
-                    data.append(line.substring(5));
-                }
-            }
-            if (name.equals(event)) {
-                found.add(JSON.readTree(data.toString()));
-            }
-        }
-        return found;
+        return SseEvents.named(body, name);
     }
 }

@@ -38,6 +38,7 @@ class CoachingWebSocketIntegrationTests {
     @Autowired
     JdbcClient jdbc;
 
+    TestUsers users;
     SignedIn learner;
     WebSocket socket;
     final BlockingQueue<JsonNode> frames = new LinkedBlockingQueue<>();
@@ -45,7 +46,7 @@ class CoachingWebSocketIntegrationTests {
     @BeforeEach
     void connect() {
         Http http = new Http(port);
-        TestUsers users = new TestUsers(http, jdbc);
+        users = new TestUsers(http, jdbc);
         learner = users.member(users.orgAdmin().organizationId(), Role.LEARNER);
         socket = HttpClient.newHttpClient().newWebSocketBuilder().header("Authorization", learner.bearer())
                 .buildAsync(URI.create("ws://localhost:" + port + "/api/coaching/ws"), new Collector()).join();
@@ -95,6 +96,37 @@ class CoachingWebSocketIntegrationTests {
         JsonNode error = next();
         assertThat(error.get("event").asString()).isEqualTo("error");
         assertThat(error.get("data").get("type").asString()).isEqualTo("/problems/not-found");
+    }
+
+    @Test
+    void aSessionOfAnotherLearnerAndAnOversizedMessageGetErrorFramesAndTheSocketStaysUsable() throws Exception {
+        SignedIn other = users.member(learner.organizationId(), Role.LEARNER);
+        String theirs = other.postJson("/api/coaching/sessions", "{}").json().get("id").asString();
+        String mine = learner.postJson("/api/coaching/sessions", "{}").json().get("id").asString();
+
+        socket.sendText("{\"sessionId\":\"" + theirs + "\",\"message\":\"What is an agent loop?\"}", true).join();
+        JsonNode foreign = next();
+        assertThat(foreign.get("event").asString()).isEqualTo("error");
+        assertThat(foreign.get("data").get("type").asString()).isEqualTo("/problems/not-found");
+        assertThat(foreign.get("data").get("status").asInt()).isEqualTo(404);
+
+        socket.sendText("{\"sessionId\":\"" + mine + "\",\"message\":\"" + "a".repeat(8_001) + "\"}", true).join();
+        JsonNode oversized = next();
+        assertThat(oversized.get("data").get("type").asString()).isEqualTo("/problems/validation-failed");
+        assertThat(oversized.get("data").get("errors").get(0).get("field").asString()).isEqualTo("message");
+
+        socket.sendText("[1, 2", true).join();
+        assertThat(next().get("data").get("type").asString()).isEqualTo("/problems/malformed-request");
+
+        socket.sendText("{\"sessionId\":\"" + mine + "\",\"message\":\"What is an agent loop?\"}", true).join();
+        JsonNode frame;
+        while ((frame = next()).get("event").asString().equals("token")) {
+            // streamed tokens
+        }
+        assertThat(frame.get("event").asString()).isEqualTo("answer");
+        assertThat(other.get("/api/coaching/sessions/" + theirs).json().get("messages")).as("nothing reached their session")
+                .isEmpty();
+        assertThat(learner.get("/api/coaching/sessions/" + mine).json().get("messages")).hasSize(2);
     }
 
     @Test
