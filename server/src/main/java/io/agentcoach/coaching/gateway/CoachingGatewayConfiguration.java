@@ -9,6 +9,7 @@ import io.agentcoach.coaching.GroundingSource;
 import io.agentcoach.coaching.ReferenceSolutions;
 import io.agentcoach.coaching.guardrails.Guardrails;
 import io.agentcoach.coaching.offline.OfflineCoach;
+import io.agentcoach.identity.Consents;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -23,8 +24,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class CoachingGatewayConfiguration {
 
     @Bean
-    UsageLedger coachingUsageLedger(JdbcClient jdbc, CoachingSettings settings) {
-        return new UsageLedger(jdbc, settings.budgets(), Clock.systemUTC());
+    UsageLedger coachingUsageLedger(JdbcClient jdbc, CoachingSettings settings, Consents consents) {
+        return new UsageLedger(jdbc, settings.budgets(), Clock.systemUTC(), consents);
     }
 
     @Bean
