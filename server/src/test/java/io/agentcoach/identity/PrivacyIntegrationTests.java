@@ -162,6 +162,24 @@ class PrivacyIntegrationTests {
     }
 
     @Test
+    void aLargeExportIsStreamedAsItIsRead() {
+        Person ada = signUp();
+        UUID organization = ada.personal().organizationId();
+        int attempts = 3_000;
+        Tenants.runAs(organization, () -> jdbc.sql("""
+                insert into practice_attempts (id, organization_id, user_id, exercise_id, draft, started_at, updated_at)
+                select gen_random_uuid(), ?, ?, 'add-numbers', repeat('x', 8000) || n, now(), now()
+                from generate_series(1, ?) n""").params(organization, ada.personal().userId(), attempts).update());
+
+        Http.Response download = ada.personal().get("/api/me/export");
+        assertThat(download.status()).isEqualTo(200);
+        assertThat(download.body().length()).isGreaterThan(attempts * 8000);
+        assertThat(download.header("Content-Length")).as("sent before its length was known").isNull();
+        assertThat(download.header("Transfer-Encoding")).isEqualTo("chunked");
+        assertThat(download.json().get("modules").get("practice").get("attempts")).hasSize(attempts);
+    }
+
+    @Test
     void aPersonalOrganizationWithOtherMembersNeedsAnotherAdminFirst() {
         Person ada = signUp();
         SignedIn colleague = users.member(ada.personal().organizationId(), Role.LEARNER);
