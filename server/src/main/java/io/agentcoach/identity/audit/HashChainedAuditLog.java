@@ -16,7 +16,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 import io.agentcoach.identity.AuditLog;
 import io.agentcoach.identity.security.Digests;
@@ -138,8 +137,7 @@ public class HashChainedAuditLog implements AuditLog {
     /** The newest events of the organization bound to this request. */
     public List<Event> latest(UUID organizationId, int limit) {
         return Tenants.callAs(organizationId, () -> jdbc.sql(SELECT + " where organization_id = ? order by seq desc")
-                .param(organizationId).withMaxRows(limit).query((rs, n) -> Stored.row(rs).view()).stream()
-                .collect(Collectors.toCollection(ArrayList::new)));
+                .param(organizationId).withMaxRows(limit).query((rs, n) -> Stored.row(rs).view()).list());
     }
 
     private static final String SELECT = """
