@@ -18,6 +18,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import io.agentcoach.coaching.LearnerContext.TestFailure;
 import io.agentcoach.content.Curriculum;
+import io.agentcoach.identity.ConsentPurpose;
+import io.agentcoach.identity.Consents;
 import io.agentcoach.knowledge.CurriculumDocument;
 import io.agentcoach.knowledge.CurriculumSource;
 import io.agentcoach.knowledge.KnowledgeSearch;
@@ -132,6 +134,9 @@ class CoachingGatewayIntegrationTests {
     @Autowired
     TransactionTemplate transactions;
 
+    @Autowired
+    Consents consents;
+
     final UUID organization = UUID.randomUUID();
     final UUID learner = UUID.randomUUID();
     final List<String> tokens = new CopyOnWriteArrayList<>();
@@ -140,8 +145,8 @@ class CoachingGatewayIntegrationTests {
     void resetProvidersAndConsent() {
         providers.reset();
         await().atMost(Duration.ofSeconds(120)).until(knowledge::ready);
-        sql("insert into coaching_user_preferences (organization_id, user_id, external_processing_consent) "
-                + "values (?, ?, true)", organization, learner);
+        sql("insert into coaching_user_preferences (organization_id, user_id) values (?, ?)", organization, learner);
+        consents.record(learner, ConsentPurpose.EXTERNAL_MODEL_PROCESSING, true);
     }
 
     /** Runs a statement as the test's organization (row-level security confines every connection to one). */
@@ -458,7 +463,7 @@ class CoachingGatewayIntegrationTests {
 
     @Test
     void withoutConsentNoProviderIsCalledAndTheOfflineCoachSaysWhy() {
-        sql("update coaching_user_preferences set external_processing_consent = false where user_id = ?", learner);
+        consents.record(learner, ConsentPurpose.EXTERNAL_MODEL_PROCESSING, false);
 
         CoachAnswer answer = ask("What is tool calling in an agent?");
 

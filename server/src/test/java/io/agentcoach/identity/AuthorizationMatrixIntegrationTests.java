@@ -80,6 +80,14 @@ class AuthorizationMatrixIntegrationTests {
         expected.put(new Call("POST", "/api/invitations/accept", "{\"token\":\"inv_unknown\"}"),
                 new int[] {401, 404, 404, 404, 404, 404});
         expected.put(new Call("GET", "/api/audit/verify", null), new int[] {401, 403, 403, 403, 403, 200});
+        expected.put(new Call("GET", "/api/me/export", null), new int[] {401, 200, 200, 200, 200, 200});
+        expected.put(new Call("GET", "/api/me/consents", null), new int[] {401, 200, 200, 200, 200, 200});
+        expected.put(new Call("PUT", "/api/me/consents",
+                "{\"purpose\":\"external-model-processing\",\"granted\":false}"),
+                new int[] {401, 200, 200, 200, 200, 200});
+        // deleting an account needs the password again; a wrong one is refused for everyone
+        expected.put(new Call("DELETE", "/api/me", "{\"password\":\"not the password\"}"),
+                new int[] {401, 403, 403, 403, 403, 403});
         expected.put(new Call("GET", "/actuator/metrics", null), new int[] {401, 403, 403, 403, 403, 200});
         expected.put(new Call("GET", "/actuator/health", null), new int[] {200, 200, 200, 200, 200, 200});
 

@@ -13,6 +13,7 @@ import io.agentcoach.coaching.guardrails.Guardrails;
 import io.agentcoach.coaching.offline.OfflineCoach;
 import io.agentcoach.coaching.tools.CoachTools;
 import io.agentcoach.content.Curriculum;
+import io.agentcoach.identity.Consents;
 import io.agentcoach.identity.MemberDirectory;
 import io.agentcoach.mastery.LearningPaths;
 import io.agentcoach.mastery.Masteries;
@@ -20,6 +21,7 @@ import io.agentcoach.practice.Attempts;
 import io.agentcoach.practice.PracticeSettings;
 import io.agentcoach.sandbox.CodeRunner;
 import io.agentcoach.sandbox.TestGrader;
+
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -35,8 +37,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class CoachingGatewayConfiguration {
 
     @Bean
-    UsageLedger coachingUsageLedger(JdbcClient jdbc, CoachingSettings settings) {
-        return new UsageLedger(jdbc, settings.budgets(), Clock.systemUTC());
+    UsageLedger coachingUsageLedger(JdbcClient jdbc, CoachingSettings settings, Consents consents) {
+        return new UsageLedger(jdbc, settings.budgets(), Clock.systemUTC(), consents);
     }
 
     @Bean

@@ -13,6 +13,8 @@ import io.agentcoach.coaching.Allowances;
 import io.agentcoach.coaching.CoachingSettings.Budgets;
 import io.agentcoach.coaching.RoutingDecision;
 import io.agentcoach.coaching.gateway.ModelRouter.Preferences;
+import io.agentcoach.identity.ConsentPurpose;
+import io.agentcoach.identity.Consents;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -41,9 +43,11 @@ final class UsageLedger implements Allowances {
     private final JdbcClient jdbc;
     private final Budgets defaults;
     private final Clock clock;
+    private final Consents consents;
 
-    UsageLedger(JdbcClient jdbc, Budgets defaults, Clock clock) {
+    UsageLedger(JdbcClient jdbc, Budgets defaults, Clock clock, Consents consents) {
         this.jdbc = jdbc;
+        this.consents = consents;
         this.defaults = defaults;
         this.clock = clock;
     }
@@ -66,7 +70,8 @@ final class UsageLedger implements Allowances {
     /**
      * What a question needs before routing, read in one round trip.
      *
-     * @param consentToExternalProcessing whether the learner agreed to external model providers (default no)
+     * @param consentToExternalProcessing whether the learner agreed to external model providers (identity's
+     *        consent records; default no)
      */
     record Standing(Allowance allowance, Preferences preferences, boolean consentToExternalProcessing) {
 
@@ -92,9 +97,7 @@ final class UsageLedger implements Allowances {
                      where organization_id = :org and user_id = :user and created_at >= :dayStart) as learner_spent,
                   p.monthly_budget_usd, p.learner_daily_usd, p.offline_fallback, p.preferred_model as org_model,
                   (select u.preferred_model from coaching_user_preferences u
-                     where u.organization_id = :org and u.user_id = :user) as user_model,
-                  (select u.external_processing_consent from coaching_user_preferences u
-                     where u.organization_id = :org and u.user_id = :user) as consent
+                     where u.organization_id = :org and u.user_id = :user) as user_model
                 from (select 1 as one) base
                 left join coaching_organization_policies p on p.organization_id = :org""")
                 .param("org", organizationId).param("user", userId)
@@ -108,7 +111,8 @@ final class UsageLedger implements Allowances {
                             daily != null ? daily : defaults.learnerDailyUsd(), rs.getBigDecimal("learner_spent"),
                             fallback != null ? fallback : defaults.offlineFallback());
                     return new Standing(allowance, new Preferences(Objects.toString(rs.getString("user_model"), ""),
-                            Objects.toString(rs.getString("org_model"), "")), Boolean.TRUE.equals(rs.getObject("consent")));
+                            Objects.toString(rs.getString("org_model"), "")),
+                            consents.granted(userId, ConsentPurpose.EXTERNAL_MODEL_PROCESSING));
                 })
                 .single();
     }

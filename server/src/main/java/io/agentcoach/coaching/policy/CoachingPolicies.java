@@ -63,20 +63,6 @@ public class CoachingPolicies {
         setPreference(organizationId, userId, "preferred_model", model);
     }
 
-    /** Whether the learner agreed to have their messages processed by external model providers; false until they do. */
-    public boolean consentsToExternalProcessing(UUID organizationId, UUID userId) {
-        return jdbc.sql("""
-                select external_processing_consent from coaching_user_preferences
-                where organization_id = ? and user_id = ?""")
-                .params(organizationId, userId).query(Boolean.class).optional().orElse(false);
-    }
-
-    /** Gives or withdraws the learner's consent to external processing. */
-    @Transactional
-    public void setConsentToExternalProcessing(UUID organizationId, UUID userId, boolean consent) {
-        setPreference(organizationId, userId, "external_processing_consent", consent);
-    }
-
     /** Updates one column of the learner's preferences row, creating the row on first use. */
     private void setPreference(UUID organizationId, UUID userId, String column, Object value) {
         int updated = jdbc.sql("update coaching_user_preferences set " + column

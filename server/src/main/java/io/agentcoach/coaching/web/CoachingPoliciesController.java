@@ -4,6 +4,8 @@ import java.math.BigDecimal;
 
 import io.agentcoach.coaching.policy.CoachingPolicies;
 import io.agentcoach.coaching.policy.CoachingPolicies.OrganizationPolicy;
+import io.agentcoach.identity.ConsentPurpose;
+import io.agentcoach.identity.Consents;
 import io.agentcoach.identity.CurrentUser;
 import io.agentcoach.identity.CurrentUsers;
 import io.agentcoach.identity.Role;
@@ -47,10 +49,12 @@ class CoachingPoliciesController {
 
     private final ObjectProvider<CurrentUsers> currentUsers;
     private final CoachingPolicies policies;
+    private final Consents consents;
 
-    CoachingPoliciesController(ObjectProvider<CurrentUsers> currentUsers, CoachingPolicies policies) {
+    CoachingPoliciesController(ObjectProvider<CurrentUsers> currentUsers, CoachingPolicies policies, Consents consents) {
         this.currentUsers = currentUsers;
         this.policies = policies;
+        this.consents = consents;
     }
 
     @GetMapping("/organization-policy")
@@ -74,18 +78,22 @@ class CoachingPoliciesController {
         return new PreferenceBody(model);
     }
 
-    /** Whether the learner lets the coach send their messages to external model providers (off by default). */
+    /**
+     * Whether the learner lets the coach send their messages to external model providers (off by
+     * default): an alias of identity's consent records ({@code /api/me/consents}, purpose
+     * {@code external-model-processing}); turning it on here agrees to the current wording.
+     */
     @GetMapping("/consent")
     ConsentBody consent() {
         CurrentUser user = CoachingSessionsController.caller(currentUsers, Scopes.COACH_CHAT);
-        return new ConsentBody(policies.consentsToExternalProcessing(user.organizationId(), user.userId()));
+        return new ConsentBody(consents.granted(user.userId(), ConsentPurpose.EXTERNAL_MODEL_PROCESSING));
     }
 
     @PutMapping("/consent")
     ConsentBody setConsent(@Valid @RequestBody ConsentBody body) {
         CurrentUser user = CoachingSessionsController.caller(currentUsers, Scopes.COACH_CHAT);
-        policies.setConsentToExternalProcessing(user.organizationId(), user.userId(), body.externalProcessing());
-        return new ConsentBody(policies.consentsToExternalProcessing(user.organizationId(), user.userId()));
+        consents.record(user.userId(), ConsentPurpose.EXTERNAL_MODEL_PROCESSING, body.externalProcessing());
+        return new ConsentBody(consents.granted(user.userId(), ConsentPurpose.EXTERNAL_MODEL_PROCESSING));
     }
 
     private CurrentUser admin() {

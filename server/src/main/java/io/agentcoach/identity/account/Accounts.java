@@ -90,10 +90,15 @@ public class Accounts {
         jdbc.sql("insert into users (id, email, email_key, display_name, password_hash) values (?, ?, ?, ?, ?)")
                 .params(userId, email.strip(), key, name, passwordHash).update();
         jdbc.sql("insert into organizations (id, name, plan) values (?, ?, 'individual')")
-                .params(organizationId, truncate(name + " (personal)", 200)).update();
+                .params(organizationId, personalOrganizationName(name)).update();
         jdbc.sql("insert into memberships (organization_id, user_id, role) values (?, ?, 'org_admin')")
                 .params(organizationId, userId).update();
         return caller(userId, organizationId).orElseThrow();
+    }
+
+    /** The name sign-up gives a person's own organization. */
+    public static String personalOrganizationName(String displayName) {
+        return truncate(displayName.strip() + " (personal)", 200);
     }
 
     /**
@@ -107,10 +112,7 @@ public class Accounts {
     }
 
     private CurrentUser authenticate(String key, String password, UUID organizationId) {
-        Optional<Credentials> found = jdbc.sql("""
-                select id, password_hash, active, locked_until from users where email_key = ?
-                """).param(key).query((rs, n) -> new Credentials(rs.getObject(1, UUID.class), rs.getString(2),
-                        rs.getBoolean(3), instant(rs.getObject(4, OffsetDateTime.class)))).optional();
+        Optional<Credentials> found = credentials("email_key", key);
         if (found.isEmpty() || found.get().passwordHash() == null) {
             passwords.matches(password, unknownUserHash());
             audit.record(null, null, "login.failed", null, "unknown account");
@@ -134,6 +136,34 @@ public class Accounts {
                 : caller(user.id(), organizationId).orElseThrow(() -> Problems.notFound("Organization " + organizationId));
         audit.record(caller.organizationId(), caller.userId(), "login.succeeded", caller.userId().toString(), null);
         return caller;
+    }
+
+    /**
+     * Confirms a signed-in person's password before an irreversible change (deleting their
+     * account). A wrong password counts against the account like a failed login, and a locked
+     * account is refused even with the right one.
+     */
+    public void confirmPassword(UUID userId, String password) {
+        Tenants.runAsSystem(() -> {
+            Credentials user = credentials("id", userId).filter(c -> c.passwordHash() != null)
+                    .orElseThrow(Accounts::wrongPassword);
+            Instant now = Instant.now();
+            if (user.lockedUntil() != null && user.lockedUntil().isAfter(now)) {
+                throw locked(Duration.between(now, user.lockedUntil()));
+            }
+            if (password == null || !passwords.matches(password, user.passwordHash())) {
+                recordFailure(userId, now);
+                audit.record(null, userId, "reauthentication.failed", userId.toString(), null);
+                throw wrongPassword();
+            }
+            jdbc.sql("update users set failed_logins = 0, locked_until = null where id = ?").param(userId).update();
+        });
+    }
+
+    private Optional<Credentials> credentials(String column, Object value) {
+        return jdbc.sql("select id, password_hash, active, locked_until from users where " + column + " = ?")
+                .param(value).query((rs, n) -> new Credentials(rs.getObject(1, UUID.class), rs.getString(2),
+                        rs.getBoolean(3), instant(rs.getObject(4, OffsetDateTime.class)))).optional();
     }
 
     /** The caller {@code userId} is in their oldest active membership, if they are active at all. */
@@ -201,6 +231,11 @@ public class Accounts {
     private static ErrorResponseException invalidCredentials() {
         return Problems.of(HttpStatus.UNAUTHORIZED, "invalid-credentials", "Invalid credentials",
                 "The email or password is not correct.");
+    }
+
+    private static ErrorResponseException wrongPassword() {
+        return Problems.of(HttpStatus.FORBIDDEN, "wrong-password", "Wrong password",
+                "The password is not correct; nothing was changed.");
     }
 
     private static ErrorResponseException locked(Duration remaining) {

@@ -28,6 +28,8 @@ import io.agentcoach.coaching.Coach;
 import io.agentcoach.coaching.CoachQuestion;
 import io.agentcoach.coaching.CoachingSettings;
 import io.agentcoach.coaching.CoachingSettings.Budgets;
+import io.agentcoach.identity.ConsentPurpose;
+import io.agentcoach.identity.Consents;
 import io.agentcoach.coaching.CoachingSettings.Provider;
 import io.agentcoach.coaching.CoachingSettings.Resilience;
 import io.agentcoach.coaching.GroundingSource;
@@ -64,7 +66,8 @@ public final class GatewayLatencyBench {
             stub.always(ProviderStub.OPENAI_PATH, ProviderStub.openAiStream(List.of("Call ", "it when ", "unsure."), 40, 3));
             CoachingSettings withModel = settings(new Provider("bench-key", stub.baseUrl() + "/v1", "gpt-4o-mini", ""));
             CoachingSettings offlineOnly = settings(new Provider("", "", "", ""));
-            UsageLedger ledger = new UsageLedger(JdbcClient.create(db), withModel.budgets(), Clock.systemUTC());
+            UsageLedger ledger = new UsageLedger(JdbcClient.create(db), withModel.budgets(), Clock.systemUTC(),
+                    consents(JdbcClient.create(db)));
             GroundingSource curriculum = (organization, query, limit) -> PASSAGES;
             Coach gatewayAlone = gateway(withModel, ledger, (organization, query, limit) -> List.of());
             Coach gatewayGrounded = gateway(withModel, ledger, curriculum);
@@ -196,9 +199,28 @@ public final class GatewayLatencyBench {
         config.setMaximumPoolSize(20);
         HikariDataSource db = new HikariDataSource(config);
         migrate(db);
-        JdbcClient.create(db).sql("insert into coaching_user_preferences (organization_id, user_id, "
-                + "external_processing_consent) values (?, ?, true)").params(ORGANIZATION, LEARNER).update();
+        JdbcClient.create(db).sql("insert into consent_records (user_id, purpose, granted, wording_version) "
+                + "values (?, ?, true, 1)").params(LEARNER, ConsentPurpose.EXTERNAL_MODEL_PROCESSING.id()).update();
         return db;
+    }
+
+    /**
+     * Consent as identity keeps it (its implementation is internal to identity): the same one-row
+     * read of {@code consent_records} per question, so the bench pays the same round trip.
+     */
+    private static Consents consents(JdbcClient jdbc) {
+        return new Consents() {
+            @Override
+            public boolean granted(UUID userId, ConsentPurpose purpose) {
+                return jdbc.sql("select granted from consent_records where user_id = ? and purpose = ? order by id desc")
+                        .params(userId, purpose.id()).withMaxRows(1).query(Boolean.class).optional().orElse(false);
+            }
+
+            @Override
+            public void record(UUID userId, ConsentPurpose purpose, boolean granted) {
+                throw new UnsupportedOperationException("the bench does not change consent");
+            }
+        };
     }
 
     private static void migrate(DataSource db) {
