@@ -127,7 +127,7 @@ class AuthenticationIntegrationTests {
 
     @Test
     void repeatedFailuresLockTheAccountEvenForTheRightPassword() {
-        var admin = users.orgAdmin();
+        var admin = users.signUp();
         for (int i = 0; i < 3; i++) {
             assertThat(http.postJson("/api/auth/login", """
                     {"email": "%s", "password": "guess number %d"}""".formatted(admin.email(), i)).status())

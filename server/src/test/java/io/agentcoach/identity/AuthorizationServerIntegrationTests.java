@@ -54,7 +54,7 @@ class AuthorizationServerIntegrationTests {
     @BeforeEach
     void signUp() {
         http = new Http(port);
-        person = new TestUsers(http, jdbc).orgAdmin();
+        person = new TestUsers(http, jdbc).signUp();
     }
 
     @Test

@@ -15,7 +15,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Self sign-up and password login; both answer with a bearer access token. */
+/** Self sign-up and password login (with a second-factor code when the person has one); both answer with a bearer access token. */
 @RestController
 @RequestMapping("/api/auth")
 class AuthController {
@@ -36,7 +36,7 @@ class AuthController {
 
     @PostMapping("/login")
     TokenResponse login(@Valid @RequestBody Login request) {
-        return token(accounts.login(request.email(), request.password(), request.organizationId()));
+        return token(accounts.login(request.email(), request.password(), request.organizationId(), request.mfaCode()));
     }
 
     private TokenResponse token(CurrentUser user) {
@@ -52,7 +52,8 @@ class AuthController {
 
     record Login(@NotBlank @Size(max = EmailAddresses.MAX_LENGTH) String email,
             @NotNull @Size(max = 200) String password,
-            UUID organizationId) {
+            UUID organizationId,
+            @Size(max = 20) String mfaCode) {
     }
 
     record TokenResponse(String accessToken, String tokenType, long expiresIn, UUID userId, UUID organizationId) {
