@@ -185,6 +185,44 @@ class SecondFactorIntegrationTests {
                 .header("X-API-Key", adminKey).GET().build()).status()).isEqualTo(200);
     }
 
+    @Test
+    void malformedCodesAndBodiesAre4xxProblemsAndChangeNothing() {
+        var admin = users.orgAdmin();
+        String before = state(admin.userId());
+        String[] codes = {"", "   ", "\u0661\u0662\u0663\u0664\u0665\u0666", "12 34 5", "' or 1=1--", "12345\u200b6",
+                "x".repeat(21), "\\u0000", "\u202e123456"};
+        for (String code : codes) {
+            String json = "{\"code\": \"" + code + "\"}";
+            for (var r : List.of(login(admin.email(), code), admin.postJson("/api/me/mfa/totp/confirm", json),
+                    admin.postJson("/api/me/mfa/recovery-codes", json),
+                    http.send(admin.request("/api/me/mfa").header("Content-Type", "application/json")
+                            .method("DELETE", java.net.http.HttpRequest.BodyPublishers.ofString(json)).build()))) {
+                assertThat(r.status()).as(code + " " + r.body()).isBetween(400, 499);
+                assertThat(r.isProblem()).as(code).isTrue();
+            }
+        }
+        String huge = "{\"code\": \"" + "1".repeat(2_000_000) + "\"}";
+        var tooBig = admin.postJson("/api/me/mfa/totp/confirm", huge);
+        assertThat(tooBig.status()).isEqualTo(413);
+        assertThat(tooBig.isProblem()).isTrue();
+        for (String body : new String[] {"{", "[]", "{\"code\": [\"123456\"]}", "{\"code\": null}"}) {
+            var r = admin.postJson("/api/me/mfa/recovery-codes", body);
+            assertThat(r.status()).as(body).isEqualTo(400);
+            assertThat(r.isProblem()).isTrue();
+        }
+        assertThat(state(admin.userId())).isEqualTo(before);
+    }
+
+    /** Everything a code check could change: the authenticator, the recovery codes, the failure count. */
+    private String state(UUID userId) {
+        return Tenants.callAsSystem(() -> jdbc.sql("""
+                select t.secret || '|' || coalesce(t.pending_secret, '') || '|' || t.last_used_step || '|' || u.failed_logins
+                    || '|' || coalesce(cast(u.locked_until as varchar), '') || '|' || (select count(*) from
+                    mfa_recovery_codes r where r.user_id = u.id and r.used_at is null)
+                from users u join mfa_totp t on t.user_id = u.id where u.id = ?
+                """).param(userId).query(String.class).single());
+    }
+
     private Http.Response login(String email, String code) {
         return http.postJson("/api/auth/login", "{\"email\": \"" + email + "\", \"password\": \"" + TestUsers.PASSWORD
                 + "\"" + (code == null ? "" : ", \"mfaCode\": \"" + code + "\"") + "}");
