@@ -96,7 +96,7 @@ public class Accounts {
      * @param mfaCode a TOTP code or a recovery code, or null
      */
     public CurrentUser login(String email, String password, UUID organizationId, String mfaCode) {
-        PasswordChecked checked = checkPassword(email, password);
+        PasswordChecked checked = authenticatePassword(email, password);
         boolean verified = false;
         if (checked.secondFactorEnabled()) {
             if (mfaCode == null || mfaCode.isBlank()) {
@@ -122,7 +122,7 @@ public class Accounts {
      * person has no second factor the sign-in is complete and their failures are forgotten;
      * otherwise that waits for the code.
      */
-    public PasswordChecked checkPassword(String email, String password) {
+    public PasswordChecked authenticatePassword(String email, String password) {
         String key = EmailAddresses.key(email);
         // the account is what this finds out
         return Tenants.callAsSystem(() -> authenticate(key, password));

@@ -28,11 +28,11 @@ class MeController {
         CurrentUser caller = users.require();
         Accounts.Profile profile = accounts.profile(caller.userId())
                 .orElseThrow(() -> io.agentcoach.platform.Problems.notFound("User " + caller.userId()));
+        SecondFactors.Status mfa = secondFactors.status(caller.userId());
         return new Me(caller.userId(), profile.email(), profile.displayName(), caller.organizationId(),
                 caller.roles().stream().map(r -> r.name().toLowerCase()).sorted().toList(),
                 caller.scopes().stream().sorted().toList(),
-                new Mfa(secondFactors.enabled(caller.userId()), secondFactors.requiredFor(caller.userId()),
-                        caller.secondFactor()));
+                new Mfa(mfa.enabled(), mfa.required(), caller.secondFactor()));
     }
 
     record Me(UUID userId, String email, String displayName, UUID organizationId, List<String> roles,

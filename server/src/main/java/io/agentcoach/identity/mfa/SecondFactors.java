@@ -62,6 +62,17 @@ public class SecondFactors {
         TOTP, RECOVERY_CODE
     }
 
+    /** Whether {@code userId} has a confirmed authenticator, and whether they must (one query, for /api/me). */
+    public Status status(UUID userId) {
+        return system(() -> jdbc.sql("""
+                select (select count(*) from mfa_totp t where t.user_id = u.id and t.secret is not null),
+                    u.platform_admin or exists (select 1 from memberships m where m.user_id = u.id
+                        and m.role = 'org_admin' and m.active)
+                from users u where u.id = ?
+                """).param(userId).query((rs, n) -> new Status(rs.getLong(1) > 0, rs.getBoolean(2))).optional()
+                .orElse(new Status(false, false)));
+    }
+
     /** Whether {@code userId} has a confirmed authenticator. */
     public boolean enabled(UUID userId) {
         return system(() -> jdbc.sql("select count(*) from mfa_totp where user_id = ? and secret is not null")
@@ -70,10 +81,7 @@ public class SecondFactors {
 
     /** Whether {@code userId} holds an admin role anywhere (platform admin, or org admin of an organization). */
     public boolean requiredFor(UUID userId) {
-        return system(() -> jdbc.sql("""
-                select count(*) from users u where u.id = ? and (u.platform_admin or exists (
-                    select 1 from memberships m where m.user_id = u.id and m.role = 'org_admin' and m.active))
-                """).param(userId).query(Long.class).single() > 0);
+        return status(userId).required();
     }
 
     /**
@@ -290,6 +298,10 @@ public class SecondFactors {
     /** Second-factor rows belong to people, not tenants; memberships are read across organizations. */
     private static <T> T system(Supplier<T> work) {
         return Tenants.callAsSystem(work);
+    }
+
+    /** Whether a person has two-step sign-in, and whether their roles require it. */
+    public record Status(boolean enabled, boolean required) {
     }
 
     /** A new authenticator secret (base32) and the URI a QR code carries for it. */

@@ -29,7 +29,7 @@ final class PasswordLogins implements AuthenticationProvider {
     @Override
     public Authentication authenticate(Authentication authentication) {
         try {
-            Accounts.PasswordChecked checked = accounts.checkPassword(authentication.getName(),
+            Accounts.PasswordChecked checked = accounts.authenticatePassword(authentication.getName(),
                     String.valueOf(authentication.getCredentials()));
             if (!checked.secondFactorEnabled()) {
                 accounts.signedIn(checked.userId(), null, false);
