@@ -9,6 +9,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -26,6 +27,8 @@ import org.springframework.validation.annotation.Validated;
  *        replaces it with a new one
  * @param webRedirectUris where the web app receives authorization codes
  * @param cliRedirectUri where the CLI receives authorization codes (a loopback address; any port)
+ * @param mfaKey base64 of 32 random bytes that encrypt TOTP secrets and key the recovery-code
+ *        hashes; empty to use a key generated once and kept in the database
  */
 @Validated
 @ConfigurationProperties("agentcoach.identity")
@@ -36,7 +39,9 @@ public record IdentitySettings(
         @Valid @NotNull @DefaultValue Login login,
         @NotNull @DefaultValue("30d") Duration refreshTokenTtl,
         @NotEmpty @DefaultValue("http://localhost:8080/auth/callback") List<@NotBlank String> webRedirectUris,
-        @NotBlank @DefaultValue("http://127.0.0.1/callback") String cliRedirectUri) {
+        @NotBlank @DefaultValue("http://127.0.0.1/callback") String cliRedirectUri,
+        @NotNull @Pattern(regexp = "|[A-Za-z0-9+/]{43}=", message = "must be empty or base64 of 32 bytes")
+        @DefaultValue("") String mfaKey) {
 
     /**
      * @param maxFailures consecutive failed logins after which the account is locked

@@ -19,6 +19,9 @@ import io.agentcoach.testing.IntegrationTest;
 import io.agentcoach.testing.TestUsers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -30,6 +33,7 @@ import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 
 /** Sign-up, password login, lockout and bearer tokens, over real HTTP against PostgreSQL. */
 @IntegrationTest(properties = {"agentcoach.identity.login.max-failures=3", "agentcoach.identity.login.lockout=10m"})
+@ExtendWith(OutputCaptureExtension.class)
 class AuthenticationIntegrationTests {
 
     @LocalServerPort
@@ -127,7 +131,7 @@ class AuthenticationIntegrationTests {
 
     @Test
     void repeatedFailuresLockTheAccountEvenForTheRightPassword() {
-        var admin = users.orgAdmin();
+        var admin = users.signUp();
         for (int i = 0; i < 3; i++) {
             assertThat(http.postJson("/api/auth/login", """
                     {"email": "%s", "password": "guess number %d"}""".formatted(admin.email(), i)).status())
@@ -147,6 +151,25 @@ class AuthenticationIntegrationTests {
                 .isEqualTo(200);
         assertThat(jdbc.sql("select failed_logins from users where id = ?").param(admin.userId())
                 .query(Integer.class).single()).isZero();
+    }
+
+    @Test
+    void withoutSmtpTheResetLinkIsLoggedForTheOperator(CapturedOutput output) {
+        var person = users.signUp();
+        assertThat(http.postJson("/api/auth/password-reset", "{\"email\": \"" + person.email() + "\"}").status())
+                .isEqualTo(202);
+        java.util.regex.Pattern link = java.util.regex.Pattern.compile(
+                "SMTP is not configured[^\\n]*" + java.util.regex.Pattern.quote(person.email())
+                        + "[\\s\\S]*?/reset-password\\?token=(rst_[A-Za-z0-9_-]+)");
+        String token = await().atMost(Duration.ofSeconds(10)).until(() -> {
+            var m = link.matcher(output.getOut());
+            return m.find() ? m.group(1) : null;
+        }, java.util.Objects::nonNull);
+        assertThat(http.postJson("/api/auth/password-reset/confirm", "{\"token\": \"" + token
+                + "\", \"newPassword\": \"the operator passed it on\"}").status()).isEqualTo(204);
+        assertThat(http.postJson("/api/auth/login", """
+                {"email": "%s", "password": "the operator passed it on"}""".formatted(person.email())).status())
+                .isEqualTo(200);
     }
 
     @Test

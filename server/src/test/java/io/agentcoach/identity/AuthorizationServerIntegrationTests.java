@@ -19,6 +19,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
+import io.agentcoach.testing.Authenticator;
 import io.agentcoach.testing.Http;
 import io.agentcoach.testing.IntegrationTest;
 import io.agentcoach.testing.TestUsers;
@@ -54,7 +55,7 @@ class AuthorizationServerIntegrationTests {
     @BeforeEach
     void signUp() {
         http = new Http(port);
-        person = new TestUsers(http, jdbc).orgAdmin();
+        person = new TestUsers(http, jdbc).signUp();
     }
 
     @Test
@@ -141,6 +142,93 @@ class AuthorizationServerIntegrationTests {
         assertThat(refresh.statusCode()).isEqualTo(400);
     }
 
+    @Test
+    void aPersonWithASecondFactorGivesACodeBeforeAnyCodeIsIssued() throws Exception {
+        TestUsers users = new TestUsers(http, jdbc);
+        TestUsers.SignedIn admin = users.orgAdmin();
+        Authenticator app = users.authenticator(admin.email()).orElseThrow();
+        String verifier = verifier();
+        Browser browser = new Browser();
+        var back = browser.signIn(admin.email(), authorizeUrl(challenge(verifier), "openid profile org:admin"));
+        assertThat(back.headers().firstValue("Location").orElseThrow()).endsWith("/oauth2/mfa");
+        // however often it is asked, no code is issued to the half-signed-in session
+        var again = browser.get(authorizeUrl(challenge(verifier), "openid profile org:admin"));
+        assertThat(again.statusCode()).isEqualTo(302);
+        assertThat(again.headers().firstValue("Location").orElseThrow()).endsWith("/oauth2/mfa");
+
+        var page = browser.get("/oauth2/mfa");
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("<html lang=\"en\">", "<label for=\"code\">", "autocomplete=\"one-time-code\"");
+        var noCsrf = browser.postForm("/oauth2/mfa", Map.of("code", "123456"));
+        assertThat(noCsrf.statusCode()).isEqualTo(403);
+        var wrong = browser.postForm("/oauth2/mfa", Map.of("code", app.code(Authenticator.step() + 7),
+                "_csrf", csrf(page.body())));
+        assertThat(wrong.statusCode()).isEqualTo(400);
+        assertThat(wrong.body()).contains("role=\"alert\"");
+        var right = browser.postForm("/oauth2/mfa", Map.of("code", app.nextCode(), "_csrf", csrf(wrong.body())));
+        assertThat(right.statusCode()).as(right.body()).isEqualTo(303);
+        String code = browser.followToCode(right.headers().firstValue("Location").orElseThrow());
+
+        var exchanged = post("/oauth2/token", Map.of("grant_type", "authorization_code", "code", code,
+                "redirect_uri", REDIRECT, "client_id", CLIENT, "code_verifier", verifier));
+        assertThat(exchanged.statusCode()).as(exchanged.body()).isEqualTo(200);
+        Tokens tokens = tokens(exchanged);
+        assertThat(SecondFactorIntegrationTests.claims(tokens.access()).get("amr").toString())
+                .isEqualTo("[\"pwd\",\"otp\"]");
+        var asAdmin = http.withBearer(tokens.access());
+        assertThat(asAdmin.get("/api/organizations/" + admin.organizationId() + "/members").status()).isEqualTo(200);
+        // refreshed tokens keep the verified sign-in
+        Tokens refreshed = refresh(tokens.refresh());
+        assertThat(SecondFactorIntegrationTests.claims(refreshed.access()).get("amr").toString())
+                .isEqualTo("[\"pwd\",\"otp\"]");
+    }
+
+    @Test
+    void signUpSignsTheBrowserInSoAuthorizationNeedsNoPasswordPage() throws Exception {
+        Browser browser = new Browser();
+        String email = "fresh-" + java.util.UUID.randomUUID() + "@example.org";
+        var signUp = browser.client.send(HttpRequest.newBuilder(URI.create(base() + "/api/auth/signup"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
+                        "{\"email\": \"" + email + "\", \"password\": \"" + TestUsers.PASSWORD
+                                + "\", \"displayName\": \"Fresh\"}")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(signUp.statusCode()).as(signUp.body()).isEqualTo(201);
+        assertThat(signUp.body()).contains("accessToken");
+        String userId = JSON.readTree(signUp.body()).get("userId").asString();
+
+        String verifier = verifier();
+        var authorized = browser.get(authorizeUrl(challenge(verifier)));
+        assertThat(authorized.statusCode()).isEqualTo(302);
+        String callback = authorized.headers().firstValue("Location").orElseThrow();
+        assertThat(callback).startsWith(REDIRECT).contains("state=st4te");
+        Matcher code = Pattern.compile("[?&]code=([^&]+)").matcher(callback);
+        assertThat(code.find()).isTrue();
+        var exchanged = post("/oauth2/token", Map.of("grant_type", "authorization_code",
+                "code", URLDecoder.decode(code.group(1), StandardCharsets.UTF_8), "redirect_uri", REDIRECT,
+                "client_id", CLIENT, "code_verifier", verifier));
+        assertThat(exchanged.statusCode()).as(exchanged.body()).isEqualTo(200);
+        var me = http.withBearer(tokens(exchanged).access()).get("/api/me");
+        assertThat(me.json().get("userId").asString()).isEqualTo(userId);
+        // another browser (no session cookie) still meets the password page
+        var stranger = new Browser().get(authorizeUrl(challenge(verifier)));
+        assertThat(stranger.headers().firstValue("Location").orElseThrow()).endsWith("/oauth2/login");
+    }
+
+    static String authorizeUrl(String challenge) {
+        return authorizeUrl(challenge, "openid profile coach:chat");
+    }
+
+    static String authorizeUrl(String challenge, String scope) {
+        return "/oauth2/authorize?" + form(Map.of("response_type", "code", "client_id", CLIENT,
+                "redirect_uri", REDIRECT, "scope", scope, "state", "st4te",
+                "code_challenge", challenge, "code_challenge_method", "S256"));
+    }
+
+    static String csrf(String html) {
+        Matcher csrf = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(html);
+        assertThat(csrf.find()).as(html).isTrue();
+        return csrf.group(1);
+    }
+
     private Tokens signInWithPkce() throws Exception {
         String verifier = verifier();
         String code = new Browser().authorize(person.email(), challenge(verifier));
@@ -203,25 +291,39 @@ class AuthorizationServerIntegrationTests {
                     HttpResponse.BodyHandlers.ofString());
         }
 
-        /** Runs the sign-in of the authorization code flow and returns the code. */
-        String authorize(String email, String challenge) throws Exception {
-            var start = get("/oauth2/authorize?" + form(Map.of("response_type", "code", "client_id", CLIENT,
-                    "redirect_uri", REDIRECT, "scope", "openid profile coach:chat", "state", "st4te",
-                    "code_challenge", challenge, "code_challenge_method", "S256")));
+        HttpResponse<String> postForm(String path, Map<String, String> params) throws Exception {
+            return client.send(HttpRequest.newBuilder(URI.create(base() + path))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString(form(params))).build(), HttpResponse.BodyHandlers.ofString());
+        }
+
+        /** Starts the authorization code flow and signs in with the password; returns where the browser goes next. */
+        HttpResponse<String> signIn(String email, String authorizeUrl) throws Exception {
+            var start = get(authorizeUrl);
             assertThat(start.statusCode()).as(start.body()).isEqualTo(302);
             assertThat(start.headers().firstValue("Location").orElseThrow()).endsWith("/oauth2/login");
             var page = get("/oauth2/login");
-            Matcher csrf = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(page.body());
-            assertThat(csrf.find()).as(page.body()).isTrue();
-            var login = client.send(HttpRequest.newBuilder(URI.create(base() + "/oauth2/login"))
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString(form(Map.of("username", email,
-                            "password", TestUsers.PASSWORD, "_csrf", csrf.group(1))))).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            var login = postForm("/oauth2/login", Map.of("username", email, "password", TestUsers.PASSWORD,
+                    "_csrf", csrf(page.body())));
             assertThat(login.statusCode()).isEqualTo(302);
             var back = get(login.headers().firstValue("Location").orElseThrow());
             assertThat(back.statusCode()).as(back.body()).isEqualTo(302);
-            String callback = back.headers().firstValue("Location").orElseThrow();
+            return back;
+        }
+
+        /** Runs the sign-in of the authorization code flow and returns the code. */
+        String authorize(String email, String challenge) throws Exception {
+            return followToCode(signIn(email, authorizeUrl(challenge)).headers().firstValue("Location").orElseThrow());
+        }
+
+        /** Follows the browser to the client's callback and returns the code it carries. */
+        String followToCode(String location) throws Exception {
+            String callback = location;
+            if (!callback.startsWith(REDIRECT)) {
+                var back = get(location);
+                assertThat(back.statusCode()).as(back.body()).isEqualTo(302);
+                callback = back.headers().firstValue("Location").orElseThrow();
+            }
             assertThat(callback).startsWith(REDIRECT).contains("state=st4te");
             Matcher code = Pattern.compile("[?&]code=([^&]+)").matcher(callback);
             assertThat(code.find()).isTrue();

@@ -1,10 +1,8 @@
 package io.agentcoach.identity.account;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -14,12 +12,12 @@ import java.util.UUID;
 
 import io.agentcoach.identity.AuditLog;
 import io.agentcoach.identity.CurrentUser;
-import io.agentcoach.identity.IdentitySettings;
 import io.agentcoach.identity.Role;
+import io.agentcoach.identity.mfa.SecondFactors;
+import io.agentcoach.identity.security.FailedLogins;
 import io.agentcoach.identity.security.RoleScopes;
 import io.agentcoach.platform.Problems;
 import io.agentcoach.platform.Tenants;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -32,7 +30,7 @@ import org.springframework.web.ErrorResponseException;
  * People, their personal organizations and password logins. A failed password counts against
  * the account; after {@code agentcoach.identity.login.max-failures} failures in a row the account
  * refuses password logins for {@code agentcoach.identity.login.lockout}, even with the right
- * password.
+ * password ({@link FailedLogins}). A person with a second factor also gives a code.
  */
 @Service
 public class Accounts {
@@ -43,18 +41,21 @@ public class Accounts {
 
     private final JdbcClient jdbc;
     private final PasswordEncoder passwords;
-    private final IdentitySettings settings;
     private final java.util.concurrent.atomic.AtomicReference<String> unknownUserHash;
     private final TransactionTemplate transactions;
     private final AuditLog audit;
+    private final FailedLogins failures;
+    private final SecondFactors secondFactors;
 
-    Accounts(JdbcClient jdbc, PasswordEncoder passwords, IdentitySettings settings,
-            PlatformTransactionManager transactionManager, AuditLog audit) {
+    Accounts(JdbcClient jdbc, PasswordEncoder passwords,
+            PlatformTransactionManager transactionManager, AuditLog audit, FailedLogins failures,
+            SecondFactors secondFactors) {
         this.jdbc = jdbc;
+        this.failures = failures;
+        this.secondFactors = secondFactors;
         this.audit = audit;
         this.transactions = new TransactionTemplate(transactionManager);
         this.passwords = passwords;
-        this.settings = settings;
         // compared against when the email is unknown, so both paths take as long; made on first use,
         // since one adaptive hash is a noticeable part of start-up
         this.unknownUserHash = new java.util.concurrent.atomic.AtomicReference<>();
@@ -102,16 +103,62 @@ public class Accounts {
     }
 
     /**
-     * Checks a password and returns the caller in {@code organizationId}, or else in the person's
-     * oldest active membership. Wrong or unknown credentials are one and the same 401.
+     * Checks a password, and the second factor when the person has one, and returns the caller in
+     * {@code organizationId}, or else in the person's oldest active membership. Wrong or unknown
+     * credentials are one and the same 401; a person with MFA whose {@code mfaCode} is missing or
+     * wrong gets 401 {@code /problems/mfa-code-required} and no token.
+     *
+     * @param mfaCode a TOTP code or a recovery code, or null
      */
-    public CurrentUser login(String email, String password, UUID organizationId) {
-        String key = EmailAddresses.key(email);
-        // the organization is what this finds out
-        return Tenants.callAsSystem(() -> authenticate(key, password, organizationId));
+    public CurrentUser login(String email, String password, UUID organizationId, String mfaCode) {
+        PasswordChecked checked = authenticatePassword(email, password);
+        boolean verified = false;
+        if (checked.secondFactorEnabled()) {
+            if (mfaCode == null || mfaCode.isBlank()) {
+                audit.record(null, checked.userId(), "login.mfa_code_missing", checked.userId().toString(), null);
+                throw mfaCodeRequired("This account uses two-step sign-in: send mfaCode, a code from your "
+                        + "authenticator app or one of your recovery codes.");
+            }
+            try {
+                secondFactors.verify(checked.userId(), null, mfaCode);
+            } catch (ErrorResponseException e) {
+                if (e.getStatusCode().isSameCodeAs(HttpStatus.BAD_REQUEST)) {
+                    throw mfaCodeRequired("The code is not correct, has expired or was already used.");
+                }
+                throw e;
+            }
+            verified = true;
+        }
+        return signedIn(checked.userId(), organizationId, verified);
     }
 
-    private CurrentUser authenticate(String key, String password, UUID organizationId) {
+    /**
+     * The first step of a sign-in: checks the password (and the lockout) of {@code email}. When the
+     * person has no second factor the sign-in is complete and their failures are forgotten;
+     * otherwise that waits for the code.
+     */
+    public PasswordChecked authenticatePassword(String email, String password) {
+        String key = EmailAddresses.key(email);
+        // the account is what this finds out
+        return Tenants.callAsSystem(() -> authenticate(key, password));
+    }
+
+    /**
+     * Completes a sign-in whose factors were checked: the caller in {@code organizationId} (or the
+     * default organization when null), audited as a successful login.
+     */
+    public CurrentUser signedIn(UUID userId, UUID organizationId, boolean secondFactor) {
+        CurrentUser caller = (organizationId == null
+                ? callerInDefaultOrganization(userId).orElseThrow(() -> Problems.of(HttpStatus.FORBIDDEN,
+                        "no-membership", "No organization", "This account is not an active member of any organization."))
+                : caller(userId, organizationId).orElseThrow(() -> Problems.notFound("Organization " + organizationId)))
+                .withSecondFactor(secondFactor);
+        audit.record(caller.organizationId(), caller.userId(), "login.succeeded", caller.userId().toString(),
+                secondFactor ? "pwd+otp" : "pwd");
+        return caller;
+    }
+
+    private PasswordChecked authenticate(String key, String password) {
         Optional<Credentials> found = credentials("email_key", key);
         if (found.isEmpty() || found.get().passwordHash() == null) {
             passwords.matches(password, unknownUserHash());
@@ -119,23 +166,22 @@ public class Accounts {
             throw invalidCredentials();
         }
         Credentials user = found.get();
-        Instant now = Instant.now();
-        if (user.lockedUntil() != null && user.lockedUntil().isAfter(now)) {
+        try {
+            failures.refuseIfLocked(user.lockedUntil());
+        } catch (ErrorResponseException locked) {
             audit.record(null, user.id(), "login.refused_locked", user.id().toString(), null);
-            throw locked(Duration.between(now, user.lockedUntil()));
+            throw locked;
         }
         if (!passwords.matches(password, user.passwordHash()) || !user.active()) {
-            recordFailure(user.id(), now);
+            failures.record(user.id());
             audit.record(null, user.id(), "login.failed", user.id().toString(), null);
             throw invalidCredentials();
         }
-        jdbc.sql("update users set failed_logins = 0, locked_until = null where id = ?").param(user.id()).update();
-        CurrentUser caller = organizationId == null
-                ? callerInDefaultOrganization(user.id()).orElseThrow(() -> Problems.of(HttpStatus.FORBIDDEN,
-                        "no-membership", "No organization", "This account is not an active member of any organization."))
-                : caller(user.id(), organizationId).orElseThrow(() -> Problems.notFound("Organization " + organizationId));
-        audit.record(caller.organizationId(), caller.userId(), "login.succeeded", caller.userId().toString(), null);
-        return caller;
+        boolean secondFactor = secondFactors.enabled(user.id());
+        if (!secondFactor) {
+            failures.reset(user.id());
+        }
+        return new PasswordChecked(user.id(), secondFactor);
     }
 
     /**
@@ -147,16 +193,13 @@ public class Accounts {
         Tenants.runAsSystem(() -> {
             Credentials user = credentials("id", userId).filter(c -> c.passwordHash() != null)
                     .orElseThrow(Accounts::wrongPassword);
-            Instant now = Instant.now();
-            if (user.lockedUntil() != null && user.lockedUntil().isAfter(now)) {
-                throw locked(Duration.between(now, user.lockedUntil()));
-            }
+            failures.refuseIfLocked(user.lockedUntil());
             if (password == null || !passwords.matches(password, user.passwordHash())) {
-                recordFailure(userId, now);
+                failures.record(userId);
                 audit.record(null, userId, "reauthentication.failed", userId.toString(), null);
                 throw wrongPassword();
             }
-            jdbc.sql("update users set failed_logins = 0, locked_until = null where id = ?").param(userId).update();
+            failures.reset(userId);
         });
     }
 
@@ -164,6 +207,11 @@ public class Accounts {
         return jdbc.sql("select id, password_hash, active, locked_until from users where " + column + " = ?")
                 .param(value).query((rs, n) -> new Credentials(rs.getObject(1, UUID.class), rs.getString(2),
                         rs.getBoolean(3), instant(rs.getObject(4, OffsetDateTime.class)))).optional();
+    }
+
+    private static ErrorResponseException wrongPassword() {
+        return Problems.of(HttpStatus.FORBIDDEN, "wrong-password", "Wrong password",
+                "The password is not correct; nothing was changed.");
     }
 
     /** The caller {@code userId} is in their oldest active membership, if they are active at all. */
@@ -208,16 +256,6 @@ public class Accounts {
                 """).param(userId).query(UUID.class).list().stream().findFirst();
     }
 
-    private void recordFailure(UUID userId, Instant now) {
-        int max = settings.login().maxFailures();
-        jdbc.sql("""
-                update users set
-                    locked_until = case when failed_logins + 1 >= ? then ? else locked_until end,
-                    failed_logins = case when failed_logins + 1 >= ? then 0 else failed_logins + 1 end
-                where id = ?
-                """).params(max, now.plus(settings.login().lockout()).atOffset(ZoneOffset.UTC), max, userId).update();
-    }
-
     static void checkPassword(String password) {
         int bytes = password.getBytes(StandardCharsets.UTF_8).length;
         if (password.codePointCount(0, password.length()) < MIN_PASSWORD_LENGTH || bytes > MAX_PASSWORD_BYTES) {
@@ -228,23 +266,13 @@ public class Accounts {
         }
     }
 
+    private static ErrorResponseException mfaCodeRequired(String detail) {
+        return Problems.of(HttpStatus.UNAUTHORIZED, "mfa-code-required", "Second factor required", detail);
+    }
+
     private static ErrorResponseException invalidCredentials() {
         return Problems.of(HttpStatus.UNAUTHORIZED, "invalid-credentials", "Invalid credentials",
                 "The email or password is not correct.");
-    }
-
-    private static ErrorResponseException wrongPassword() {
-        return Problems.of(HttpStatus.FORBIDDEN, "wrong-password", "Wrong password",
-                "The password is not correct; nothing was changed.");
-    }
-
-    private static ErrorResponseException locked(Duration remaining) {
-        long seconds = Math.max(1, remaining.toSeconds() + 1);
-        ErrorResponseException e = Problems.of(HttpStatus.TOO_MANY_REQUESTS, "login-locked", "Too many failed logins",
-                "Password login is locked after repeated failures; try again in " + seconds + " seconds.",
-                Map.of("retryAfterSeconds", seconds));
-        e.getHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
-        return e;
     }
 
     private static String truncate(String s, int max) {
@@ -253,6 +281,10 @@ public class Accounts {
 
     private static Instant instant(OffsetDateTime time) {
         return time == null ? null : time.toInstant();
+    }
+
+    /** A password that was right: whose it is, and whether a second factor must follow. */
+    public record PasswordChecked(UUID userId, boolean secondFactorEnabled) {
     }
 
     /** A person as they see themselves. */

@@ -11,6 +11,7 @@ import java.util.UUID;
 import io.agentcoach.identity.AuditLog;
 import io.agentcoach.identity.CurrentUser;
 import io.agentcoach.identity.CurrentUsers;
+import io.agentcoach.identity.mail.Mailer;
 import io.agentcoach.identity.organizations.Organizations;
 import io.agentcoach.identity.security.Digests;
 import io.agentcoach.platform.Problems;
@@ -23,15 +24,16 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Org admins invite people by email with a role. The invitation token is returned once to the
- * admin, who passes the link on (mail delivery is not built yet); the invited person, signed in
- * with that email, accepts it once before it expires. An unknown, used, expired or someone
- * else's invitation is simply "not found".
+ * Org admins invite people by email with a role. The invitation link is mailed when SMTP is
+ * configured ({@link Mailer}); the token is also returned once to the admin, who passes the link on
+ * when it was not mailed. The invited person, signed in with that email, accepts it once before it
+ * expires. An unknown, used, expired or someone else's invitation is simply "not found".
  */
 @Service
 public class Invitations {
 
     static final Duration VALIDITY = Duration.ofDays(7);
+    static final String PATH = "/accept-invitation?token=";
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final JdbcClient jdbc;
@@ -39,10 +41,12 @@ public class Invitations {
     private final CurrentUsers users;
     private final AuditLog audit;
     private final TransactionTemplate transactions;
+    private final Mailer mailer;
 
     Invitations(JdbcClient jdbc, Organizations organizations, CurrentUsers users, AuditLog audit,
-            PlatformTransactionManager transactionManager) {
+            PlatformTransactionManager transactionManager, Mailer mailer) {
         this.jdbc = jdbc;
+        this.mailer = mailer;
         this.organizations = organizations;
         this.users = users;
         this.audit = audit;
@@ -65,8 +69,17 @@ public class Invitations {
                 values (?, ?, ?, ?, ?, ?, ?)
                 """).params(id, organizationId, key, role, Digests.sha256Hex(token), admin.userId(),
                         expires.atOffset(ZoneOffset.UTC)).update());
-        audit.record(organizationId, admin.userId(), "invitation.created", id.toString(), "role=" + role);
-        return new Invitation(id, organizationId, key, role, expires, token);
+        String link = mailer.publicUrl() + PATH + token;
+        String organization = organizations.get(organizationId).name();
+        boolean emailed = mailer.send(email.strip(), "You are invited to " + organization + " on AgentCoach", """
+                You have been invited to join %s on AgentCoach as %s.
+
+                Sign in (or sign up) with this address, then open this link within %d days to accept:
+                %s
+                """.formatted(organization, role.replace('_', ' '), VALIDITY.toDays(), link));
+        audit.record(organizationId, admin.userId(), "invitation.created", id.toString(),
+                "role=" + role + (emailed ? " mailed" : ""));
+        return new Invitation(id, organizationId, key, role, expires, token, link, emailed);
     }
 
     /** Accepts an invitation for the signed-in caller, whose email must be the one invited. */
@@ -100,8 +113,12 @@ public class Invitations {
         return accepted;
     }
 
-    /** A new invitation; {@code token} is shown only now. */
-    public record Invitation(UUID id, UUID organizationId, String email, String role, Instant expiresAt, String token) {
+    /**
+     * A new invitation; {@code token} and {@code link} are shown only now, for the admin to pass on
+     * when it was not {@code emailed}.
+     */
+    public record Invitation(UUID id, UUID organizationId, String email, String role, Instant expiresAt, String token,
+            String link, boolean emailed) {
     }
 
     /** The membership an accepted invitation created. */

@@ -53,8 +53,8 @@ public class ApiKeys {
         if (!unknown.isEmpty()) {
             throw Problems.badRequest("Unknown scopes: " + String.join(", ", unknown) + ".");
         }
-        Set<String> beyond = new TreeSet<>(scopes);
-        beyond.removeAll(owner.scopes());
+        // hasScope, not scopes(): a scope that only an admin role gives needs a verified sign-in
+        Set<String> beyond = new TreeSet<>(scopes.stream().filter(scope -> !owner.hasScope(scope)).toList());
         if (!beyond.isEmpty()) {
             throw Problems.of(HttpStatus.FORBIDDEN, "forbidden", "Not allowed",
                     "You cannot give a key scopes you do not hold: " + String.join(", ", beyond) + ".");
@@ -68,10 +68,11 @@ public class ApiKeys {
         UUID id = UUID.randomUUID();
         String prefix = secret.substring(0, 10);
         jdbc.sql("""
-                insert into api_keys (id, organization_id, user_id, name, prefix, secret_hash, scopes, expires_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?)
+                insert into api_keys (id, organization_id, user_id, name, prefix, secret_hash, scopes, expires_at,
+                    second_factor)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """).params(id, owner.organizationId(), owner.userId(), name, prefix, Digests.sha256Hex(secret),
-                        String.join(" ", new TreeSet<>(scopes)), utc(expiresAt)).update();
+                        String.join(" ", new TreeSet<>(scopes)), utc(expiresAt), owner.secondFactor()).update();
         audit.record(owner.organizationId(), owner.userId(), "api_key.created", id.toString(),
                 "scopes=" + String.join(" ", new TreeSet<>(scopes)));
         return new Created(find(owner, id).orElseThrow(), secret);
@@ -99,7 +100,8 @@ public class ApiKeys {
     /**
      * The caller a key secret stands for, or empty when the key is unknown, revoked or expired, or
      * its owner is no longer an active member. Counts the use. The key's scopes are narrowed to
-     * what the owner's current roles still allow.
+     * what the owner's current roles still allow; it may use admin rights only when it was created
+     * by a sign-in verified with a second factor.
      */
     public Optional<CurrentUser> authenticate(String secret) {
         if (!secret.startsWith(SECRET_PREFIX) || secret.length() > 100) {
@@ -111,7 +113,7 @@ public class ApiKeys {
 
     private Optional<CurrentUser> lookUp(String secret) {
         Optional<KeyOwner> owner = jdbc.sql("""
-                select k.id, k.organization_id, k.user_id, k.scopes, m.role, u.platform_admin
+                select k.id, k.organization_id, k.user_id, k.scopes, m.role, u.platform_admin, k.second_factor
                 from api_keys k
                 join memberships m on m.organization_id = k.organization_id and m.user_id = k.user_id
                 join users u on u.id = k.user_id
@@ -120,7 +122,7 @@ public class ApiKeys {
                   and m.active and u.active
                 """).param(Digests.sha256Hex(secret)).query((rs, n) -> new KeyOwner(rs.getObject(1, UUID.class),
                         rs.getObject(2, UUID.class), rs.getObject(3, UUID.class), rs.getString(4), rs.getString(5),
-                        rs.getBoolean(6))).optional();
+                        rs.getBoolean(6), rs.getBoolean(7))).optional();
         owner.ifPresent(o -> jdbc.sql("""
                 update api_keys set last_used_at = current_timestamp, usage_count = usage_count + 1 where id = ?
                 """).param(o.keyId()).update());
@@ -161,7 +163,7 @@ public class ApiKeys {
     }
 
     private record KeyOwner(UUID keyId, UUID organizationId, UUID userId, String scopes, String role,
-            boolean platformAdmin) {
+            boolean platformAdmin, boolean secondFactor) {
         CurrentUser caller() {
             Set<Role> roles = new LinkedHashSet<>();
             roles.add(Role.valueOf(role.toUpperCase()));
@@ -170,7 +172,7 @@ public class ApiKeys {
             }
             Set<String> allowed = new TreeSet<>(Arrays.asList(scopes.split(" ")));
             allowed.retainAll(RoleScopes.allowedFor(roles));
-            return new CurrentUser(userId, organizationId, roles, allowed);
+            return new CurrentUser(userId, organizationId, roles, allowed, secondFactor);
         }
     }
 }

@@ -38,7 +38,8 @@ class AuditController {
     @GetMapping("/api/audit/verify")
     HashChainedAuditLog.Verification verify() {
         CurrentUser caller = users.require();
-        if (!caller.roles().contains(Role.PLATFORM_ADMIN)) {
+        // has() also demands the second factor of an admin
+        if (!caller.roles().contains(Role.PLATFORM_ADMIN) || !caller.has(Role.PLATFORM_ADMIN)) {
             throw Problems.of(HttpStatus.FORBIDDEN, "forbidden", "Not allowed", "Only a platform admin may verify the audit log.");
         }
         return audit.verify();

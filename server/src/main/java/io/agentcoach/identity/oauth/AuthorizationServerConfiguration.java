@@ -10,6 +10,8 @@ import io.agentcoach.identity.AuditLog;
 import io.agentcoach.identity.CurrentUser;
 import io.agentcoach.identity.IdentitySettings;
 import io.agentcoach.identity.account.Accounts;
+import io.agentcoach.identity.mfa.SecondFactors;
+import io.agentcoach.identity.security.AccessTokens;
 import io.agentcoach.identity.security.SigningKeys;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -35,6 +37,7 @@ import org.springframework.security.oauth2.server.authorization.token.JwtEncodin
 import org.springframework.security.oauth2.server.authorization.token.JwtGenerator;
 import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenCustomizer;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 
@@ -42,7 +45,9 @@ import org.springframework.security.web.util.matcher.OrRequestMatcher;
  * The OAuth 2.1 authorization server (Spring Security's): authorization code with PKCE for the
  * public first-party clients, OIDC discovery ({@code /.well-known/openid-configuration}), JWKS
  * ({@code /oauth2/jwks}), token ({@code /oauth2/token}), revocation ({@code /oauth2/revoke}) and
- * a sign-in page ({@code /oauth2/login}). Authorizations live in the database, so tokens survive
+ * a sign-in page ({@code /oauth2/login}) followed, for people with a second factor, by a code page
+ * ({@code /oauth2/mfa}). Service integrations use the client credentials grant with confidential
+ * clients their organization registered ({@link ServiceClients}). Authorizations live in the database, so tokens survive
  * a restart and work on every node. Access tokens are the same JWTs as the API login issues,
  * signed by {@link SigningKeys}. This chain alone keeps a session, and only for the sign-in step
  * of the authorization code flow.
@@ -55,13 +60,15 @@ class AuthorizationServerConfiguration {
     @Bean
     @Order(Ordered.HIGHEST_PRECEDENCE)
     SecurityFilterChain authorizationServer(HttpSecurity http, RegisteredClientRepository clients,
-            OAuth2AuthorizationService authorizations, SigningKeys keys, Accounts accounts, JwtDecoder jwtDecoder) {
+            OAuth2AuthorizationService authorizations, SigningKeys keys, Accounts accounts, JwtDecoder jwtDecoder,
+            SecondFactors secondFactors, ServiceClients serviceClients) {
         PublicClientTokenRequests publicClients = new PublicClientTokenRequests(clients);
         JwtGenerator jwts = new JwtGenerator(new NimbusJwtEncoder(keys));
-        jwts.setJwtCustomizer(claims(keys, accounts));
+        jwts.setJwtCustomizer(claims(keys, accounts, serviceClients));
         http.oauth2AuthorizationServer(server -> {
             http.securityMatcher(new OrRequestMatcher(server.getEndpointsMatcher(),
-                    PathPatternRequestMatcher.withDefaults().matcher(LOGIN_PAGE)));
+                    PathPatternRequestMatcher.withDefaults().matcher(LOGIN_PAGE),
+                    PathPatternRequestMatcher.withDefaults().matcher(SecondFactorStep.PAGE)));
             server.registeredClientRepository(clients)
                     .authorizationService(authorizations)
                     .tokenGenerator(new DelegatingOAuth2TokenGenerator(jwts, new RotatingRefreshTokenGenerator()))
@@ -70,23 +77,31 @@ class AuthorizationServerConfiguration {
                     .oidc(Customizer.withDefaults());
         })
                 .authorizeHttpRequests(requests -> requests.requestMatchers(LOGIN_PAGE).permitAll()
+                        .requestMatchers(SecondFactorStep.PAGE).authenticated()
                         .anyRequest().authenticated())
                 .formLogin(form -> form.loginPage(LOGIN_PAGE).permitAll())
                 .authenticationProvider(new PasswordLogins(accounts))
+                .addFilterAfter(new SecondFactorStep(secondFactors), SecurityContextHolderFilter.class)
                 .oauth2ResourceServer(resource -> resource.jwt(jwt -> jwt.decoder(jwtDecoder)));
         return http.build();
     }
 
     /**
      * Access tokens carry the organization and roles like the API login's; their scopes are those
-     * the client asked for and the person's roles allow. A person no longer active anywhere gets
-     * no token, so refreshing stops working the moment they are deactivated.
+     * the client asked for and the person's roles allow; {@code amr} says whether the person gave
+     * a second factor. A person no longer active anywhere gets no token, so refreshing stops
+     * working the moment they are deactivated. A service client's token acts for the organization
+     * that registered it ({@link ServiceClients}).
      */
-    private static OAuth2TokenCustomizer<JwtEncodingContext> claims(SigningKeys keys, Accounts accounts) {
+    private static OAuth2TokenCustomizer<JwtEncodingContext> claims(SigningKeys keys, Accounts accounts,
+            ServiceClients serviceClients) {
         return context -> {
             context.getJwsHeader().keyId(keys.current().getKeyID());
-            if (!OAuth2TokenType.ACCESS_TOKEN.equals(context.getTokenType())
-                    || AuthorizationGrantType.CLIENT_CREDENTIALS.equals(context.getAuthorizationGrantType())) {
+            if (!OAuth2TokenType.ACCESS_TOKEN.equals(context.getTokenType())) {
+                return;
+            }
+            if (AuthorizationGrantType.CLIENT_CREDENTIALS.equals(context.getAuthorizationGrantType())) {
+                serviceClients.claims(context.getRegisteredClient(), context.getAuthorizedScopes(), context.getClaims());
                 return;
             }
             CurrentUser caller = user(context.getPrincipal().getName())
@@ -100,7 +115,9 @@ class AuthorizationServerConfiguration {
                     // collection types are allowed when it is read back
                     .claim("roles", caller.roles().stream().map(r -> r.name().toLowerCase()).sorted()
                             .collect(Collectors.toCollection(ArrayList::new)))
-                    .claim("scope", String.join(" ", scopes));
+                    .claim("scope", String.join(" ", scopes))
+                    .claim(AccessTokens.AMR, new ArrayList<>(AccessTokens.methods(context.getPrincipal().getAuthorities()
+                            .stream().anyMatch(a -> SecondFactorStep.TOTP_AUTHORITY.equals(a.getAuthority())))));
         };
     }
 

@@ -2,7 +2,6 @@ package io.agentcoach.identity.oauth;
 
 import java.util.List;
 
-import io.agentcoach.identity.CurrentUser;
 import io.agentcoach.identity.account.Accounts;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.AuthenticationProvider;
@@ -15,7 +14,9 @@ import org.springframework.web.ErrorResponseException;
 
 /**
  * Checks the password typed into the authorization server's login page with the same rules as
- * the API login (lockout included). The authenticated principal's name is the user's id.
+ * the API login (lockout included). The authenticated principal's name is the user's id. A person
+ * with a second factor is then only half signed in: {@link SecondFactorStep} asks for the code
+ * before an authorization can complete.
  */
 final class PasswordLogins implements AuthenticationProvider {
 
@@ -28,10 +29,13 @@ final class PasswordLogins implements AuthenticationProvider {
     @Override
     public Authentication authenticate(Authentication authentication) {
         try {
-            CurrentUser user = accounts.login(authentication.getName(), String.valueOf(authentication.getCredentials()),
-                    null);
+            Accounts.PasswordChecked checked = accounts.authenticatePassword(authentication.getName(),
+                    String.valueOf(authentication.getCredentials()));
+            if (!checked.secondFactorEnabled()) {
+                accounts.signedIn(checked.userId(), null, false);
+            }
             // the factor's time becomes the ID token's auth_time
-            return UsernamePasswordAuthenticationToken.authenticated(user.userId().toString(), null,
+            return UsernamePasswordAuthenticationToken.authenticated(checked.userId().toString(), null,
                     List.of(FactorGrantedAuthority.fromAuthority(FactorGrantedAuthority.PASSWORD_AUTHORITY)));
         } catch (ErrorResponseException e) {
             if (e.getStatusCode().isSameCodeAs(HttpStatus.TOO_MANY_REQUESTS)) {

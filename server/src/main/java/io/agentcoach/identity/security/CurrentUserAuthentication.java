@@ -11,7 +11,9 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 
 /**
  * An authenticated request: the caller as other modules see it, and how they proved it (an access
- * token or an API key). Authorities are {@code ROLE_<role>} and {@code SCOPE_<scope>}.
+ * token, an API key or a service client's token). Authorities are {@code ROLE_<role>} and
+ * {@code SCOPE_<scope>}; the admin roles' authorities only when the credential was verified by a
+ * second factor (see {@link CurrentUser}).
  */
 public final class CurrentUserAuthentication extends AbstractAuthenticationToken {
 
@@ -28,6 +30,9 @@ public final class CurrentUserAuthentication extends AbstractAuthenticationToken
     private static List<GrantedAuthority> authorities(CurrentUser user) {
         List<GrantedAuthority> authorities = new ArrayList<>();
         for (Role role : user.roles()) {
+            if ((role == Role.ORG_ADMIN || role == Role.PLATFORM_ADMIN) && !user.secondFactor()) {
+                continue;
+            }
             authorities.add(new SimpleGrantedAuthority("ROLE_" + role.name()));
         }
         for (String scope : user.scopes()) {
@@ -40,7 +45,7 @@ public final class CurrentUserAuthentication extends AbstractAuthenticationToken
         return user;
     }
 
-    /** {@code jwt} or {@code api-key}. */
+    /** {@code jwt}, {@code api-key} or {@code client}. */
     public String credentialKind() {
         return credentialKind;
     }

@@ -2,6 +2,8 @@ package io.agentcoach.identity.security;
 
 import java.io.IOException;
 
+import io.agentcoach.identity.CurrentUser;
+import io.agentcoach.identity.Role;
 import io.agentcoach.platform.ProblemResponses;
 import io.agentcoach.platform.Problems;
 import jakarta.servlet.http.HttpServletRequest;
@@ -10,6 +12,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
@@ -20,7 +23,7 @@ import org.springframework.web.ErrorResponseException;
  * Answers requests that security turns away with the platform's problem documents: 401
  * {@code /problems/unauthorized} (with a {@code WWW-Authenticate: Bearer} challenge) when
  * credentials are missing or invalid, 403 {@code /problems/forbidden} when they are valid but not
- * enough.
+ * enough ({@code /problems/mfa-required} for a platform admin not verified by a second factor).
  */
 @Component
 class ProblemSecurityHandlers implements AuthenticationEntryPoint, AccessDeniedHandler {
@@ -47,6 +50,11 @@ class ProblemSecurityHandlers implements AuthenticationEntryPoint, AccessDeniedH
     @Override
     public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException denied)
             throws IOException {
+        if (SecurityContextHolder.getContext().getAuthentication() instanceof CurrentUserAuthentication caller
+                && caller.user().roles().contains(Role.PLATFORM_ADMIN) && !caller.user().secondFactor()) {
+            problems.write(request, response, CurrentUser.mfaRequired());
+            return;
+        }
         problems.write(request, response, Problems.of(HttpStatus.FORBIDDEN, "forbidden", "Not allowed",
                 "Your role or the scopes of this credential do not allow this request."));
     }

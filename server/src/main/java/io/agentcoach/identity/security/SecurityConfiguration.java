@@ -20,10 +20,11 @@ import org.springframework.security.web.SecurityFilterChain;
 
 /**
  * The API is stateless: every request proves who it is with a bearer JWT issued by this server or
- * an API key; there are no sessions and no cookies, hence no CSRF tokens. Public: the web app and
+ * an API key; it reads no sessions or cookies, hence no CSRF tokens (sign-up only writes the
+ * authorization server's session, see AuthController). Public: the web app and
  * its static assets, health, info and Prometheus metrics (scraped inside the cluster; put them
  * behind the ingress's own rules if they must not be public), the API description, sign-up and
- * login. Everything under {@code /api/} needs credentials; other actuator endpoints need a
+ * login, password reset. Everything under {@code /api/} needs credentials; other actuator endpoints need a
  * platform admin.
  */
 @Configuration(proxyBeanMethods = false)
@@ -48,7 +49,8 @@ class SecurityConfiguration {
                         .requestMatchers("/actuator/**").hasRole("PLATFORM_ADMIN")
                         .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
                         .permitAll()
-                        .requestMatchers(HttpMethod.POST, "/api/auth/signup", "/api/auth/login").permitAll()
+                        .requestMatchers(HttpMethod.POST, "/api/auth/signup", "/api/auth/login",
+                                "/api/auth/password-reset", "/api/auth/password-reset/confirm").permitAll()
                         // the shipped curriculum may be browsed before signing up; answers need an account
                         .requestMatchers(HttpMethod.GET, "/api/content/**").permitAll()
                         .requestMatchers("/api/**").authenticated()
