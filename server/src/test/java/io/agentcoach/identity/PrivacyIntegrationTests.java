@@ -70,6 +70,8 @@ class PrivacyIntegrationTests {
         Http.Response r = http.postJson("/api/auth/signup", """
                 {"email": "%s", "password": "%s", "displayName": "%s"}""".formatted(email, TestUsers.PASSWORD, name));
         assertThat(r.status()).as(r.body()).isEqualTo(201);
+        // she administers her personal organization, and admin actions need her second factor
+        users.enrolTotp(users.login(email, null));
         return new Person(users.login(email, null), name, "marker-" + UUID.randomUUID().toString().replace("-", ""));
     }
 
@@ -192,6 +194,7 @@ class PrivacyIntegrationTests {
         assertThat(promoted.status()).as(promoted.body()).isEqualTo(200);
         assertThat(deleteAccount(ada.personal(), password).status()).isEqualTo(204);
 
+        users.enrolTotp(users.login(colleague.email(), ada.personal().organizationId()));
         SignedIn admin = users.login(colleague.email(), ada.personal().organizationId());
         JsonNode organization = admin.get("/api/organizations/" + admin.organizationId()).json();
         assertThat(organization.toString()).as("the organization no longer carries Ada's name")

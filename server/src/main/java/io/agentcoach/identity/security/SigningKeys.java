@@ -99,7 +99,8 @@ public class SigningKeys implements JWKSource<SecurityContext> {
     @Override
     public List<JWK> get(JWKSelector selector, SecurityContext context) {
         List<JWK> found = selector.select(jwkSet());
-        if (found.isEmpty() && System.currentTimeMillis() - lastLoad > RELOAD_AT_MOST_EVERY_MILLIS) {
+        // a node that has no key yet (another node made the first one) looks at once
+        if (found.isEmpty() && (keys.isEmpty() || System.currentTimeMillis() - lastLoad > RELOAD_AT_MOST_EVERY_MILLIS)) {
             reload();
             found = selector.select(jwkSet());
         }

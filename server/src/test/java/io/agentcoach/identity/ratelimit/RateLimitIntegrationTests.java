@@ -60,7 +60,7 @@ class RateLimitIntegrationTests {
 
     @Test
     void allTokensOfOneUserShareTheirPlansBucketAndSuccessfulResponsesSayWhatIsLeft() {
-        SignedIn first = users.orgAdmin();
+        SignedIn first = users.signUp();
         SignedIn second = users.login(first.email(), first.organizationId());
 
         List<String> remaining = new ArrayList<>();
@@ -93,7 +93,7 @@ class RateLimitIntegrationTests {
 
     @Test
     void eachApiKeyHasABucketOfItsOwnApartFromItsOwnersTokens() {
-        SignedIn owner = users.orgAdmin();
+        SignedIn owner = users.signUp();
         String key = createKey(owner, "ci");
         String other = createKey(owner, "cron");
 
@@ -116,8 +116,8 @@ class RateLimitIntegrationTests {
 
     @Test
     void aTeamPlanGetsTheLargerQuota() {
-        SignedIn individual = users.orgAdmin();
-        SignedIn team = users.orgAdmin();
+        SignedIn individual = users.signUp();
+        SignedIn team = users.signUp();
         Tenants.runAs(team.organizationId(), () -> jdbc.sql("update organizations set plan = 'team' where id = ?")
                 .param(team.organizationId()).update());
 

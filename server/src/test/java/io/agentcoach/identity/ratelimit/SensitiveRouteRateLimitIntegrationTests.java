@@ -34,7 +34,7 @@ class SensitiveRouteRateLimitIntegrationTests {
         Http http = new Http(port);
         await().atMost(Duration.ofSeconds(120))
                 .untilAsserted(() -> assertThat(http.get("/actuator/health/readiness").status()).isEqualTo(200));
-        TestUsers.SignedIn user = new TestUsers(http, jdbc).orgAdmin();
+        TestUsers.SignedIn user = new TestUsers(http, jdbc).signUp();
         for (int i = 0; i < 3; i++) {
             Http.Response wrong = login(http, user.email(), "not the password");
             assertThat(wrong.status()).isEqualTo(401);
