@@ -18,6 +18,7 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -76,6 +77,11 @@ final class BubblewrapRunner {
     }
 
     RunResult run(RunRequest request) throws IOException {
+        return run(request, null);
+    }
+
+    /** Runs the request; {@code channelLines}, when not null, gets each line of fd 3 as it is written. */
+    RunResult run(RunRequest request, Consumer<String> channelLines) throws IOException {
         LanguageRuntime runtime = runtimes.get(request.runtime());
         if (runtime == null) {
             throw new IllegalArgumentException("runtime not installed: " + request.runtime());
@@ -89,7 +95,7 @@ final class BubblewrapRunner {
             Fifos.create(result);
             Cgroups.RunGroup group = cgroups.create(limits);
             try {
-                return execute(runtime, request, input, result, group);
+                return execute(runtime, request, input, result, group, channelLines);
             } finally {
                 group.killAll();
                 group.remove();
@@ -111,7 +117,7 @@ final class BubblewrapRunner {
     }
 
     private RunResult execute(LanguageRuntime runtime, RunRequest request, Path input, Path result,
-            Cgroups.RunGroup group) throws IOException {
+            Cgroups.RunGroup group, Consumer<String> channelLines) throws IOException {
         Limits limits = request.limits();
         ProcessBuilder builder = new ProcessBuilder(command(runtime, request, input));
         Map<String, String> env = builder.environment();
@@ -149,7 +155,7 @@ final class BubblewrapRunner {
                 stopForOutput);
         CappedStream stderr = new CappedStream("sandbox-stderr", process.getErrorStream(), outputBudget,
                 stopForOutput);
-        ResultPipe channel = new ResultPipe(result, limits.output().toBytes());
+        ResultPipe channel = new ResultPipe(result, limits.output().toBytes(), channelLines);
 
         boolean wallExceeded = false;
         try {
@@ -267,14 +273,15 @@ final class BubblewrapRunner {
         private final CappedStream[] stream = new CappedStream[1];
         private final Thread opener;
 
-        ResultPipe(Path path, long cap) {
+        ResultPipe(Path path, long cap, Consumer<String> lines) {
             this.path = path;
             this.opener = Thread.ofPlatform().daemon().name("sandbox-result").start(() -> {
                 try {
                     InputStream in = new FileInputStream(path.toFile());
                     opened.set(true);
                     synchronized (stream) {
-                        stream[0] = new CappedStream("sandbox-result-read", in, new AtomicLong(cap), () -> { });
+                        stream[0] = new CappedStream("sandbox-result-read", in, new AtomicLong(cap), () -> { },
+                                lines);
                     }
                 } catch (IOException e) {
                     opened.set(true);

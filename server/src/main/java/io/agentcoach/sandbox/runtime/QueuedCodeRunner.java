@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 
 import io.agentcoach.platform.Problems;
 import io.agentcoach.sandbox.CodeRunner;
@@ -64,6 +65,11 @@ class QueuedCodeRunner implements CodeRunner {
 
     @Override
     public RunResult run(RunRequest request) {
+        return run(request, null);
+    }
+
+    @Override
+    public RunResult run(RunRequest request, Consumer<String> channelLines) {
         BubblewrapRunner runner = sandbox.runner().orElseThrow(() -> Problems.of(HttpStatus.SERVICE_UNAVAILABLE,
                 "unavailable", "Sandbox unavailable",
                 "Code cannot be run on this server: " + sandbox.unavailableReason().orElseThrow() + "."));
@@ -76,7 +82,7 @@ class QueuedCodeRunner implements CodeRunner {
         Timer.Sample sample = Timer.start(meters);
         String status = "failed";
         try {
-            RunResult result = runner.run(request);
+            RunResult result = runner.run(request, channelLines);
             status = result.outcome().status();
             return result;
         } catch (IOException e) {
