@@ -38,6 +38,7 @@ record Sandbox(Optional<BubblewrapRunner> runner, Optional<String> unavailableRe
         Cgroups cgroups;
         try {
             cgroups = Cgroups.open(settings.cgroupRoot());
+            cgroups.removeLeftovers();
         } catch (IOException | RuntimeException e) {
             return down("cannot create cgroups to limit memory and processes: " + e.getMessage());
         }
@@ -51,8 +52,12 @@ record Sandbox(Optional<BubblewrapRunner> runner, Optional<String> unavailableRe
                     PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
             Path seccomp = Files.write(dir.resolve("seccomp.bpf"), filter.get());
             deleteOnExit(dir);
+            Optional<Path> library = extractLibrary();
+            if (library.isEmpty()) {
+                return down("the sandbox's Python files (launcher, grader) are missing from the build");
+            }
             runner = new BubblewrapRunner(settings.bubblewrap(), seccomp, cgroups,
-                    List.of(new PythonRuntime(settings.python(), extractLibrary())));
+                    List.of(new PythonRuntime(settings.python(), library.get())), settings.effectiveWarmBoxes());
         } catch (IOException e) {
             return down("cannot prepare the Python library for the sandbox: " + e.getMessage());
         }
@@ -68,9 +73,11 @@ record Sandbox(Optional<BubblewrapRunner> runner, Optional<String> unavailableRe
                     && result.stdout().text().equals("ready\n")) {
                 return new Sandbox(Optional.of(runner), Optional.empty());
             }
+            runner.close();
             return down("bubblewrap cannot run code here: " + result.outcome().status() + ", "
                     + result.stderr().text().strip());
         } catch (IOException | RuntimeException e) {
+            runner.close();
             return down("bubblewrap cannot run code here: " + e.getMessage());
         }
     }
