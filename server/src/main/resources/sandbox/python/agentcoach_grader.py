@@ -6,18 +6,23 @@ The server starts it as the box's main program and sends one JSON document on st
 The learner's code is solution.py next to the entry point. Tests are top-level functions named
 test_* that use assert; they are found by parsing each suite with ast, never by running it.
 
-Each test runs in a forked child that reports over a pipe of its own; the verdict is written by
-this parent process alone, as one JSON document on file descriptor 3, which no child keeps open:
+Each test runs in a forked child that reports over a pipe of its own; verdicts are written by
+this parent process alone, as JSON lines on file descriptor 3, which no child keeps open: one line
+per test as it finishes, then the whole verdict as the last line:
+    {"nonce": "...", "test": {"suite", "name", "passed", "message", "durationMs"}}
     {"nonce": "...", "tests": [{"suite", "name", "passed", "message", "durationMs"}, ...]}
 Anything printed to stdout or stderr is output, never a verdict. A child that exits early, is
 killed, or reports nothing well-formed has failed. The parent makes itself non-dumpable so a child
 can neither ptrace it nor open its descriptors or memory through /proc.
+
+Start-up cost matters (every grading pays it): only C modules are imported (_json, _ast, _ctypes,
+select) instead of json, ast and ctypes, which pull in re, enum and more; traceback and linecache
+are imported only when a failing assertion has no message.
 """
 
-import ast
-import ctypes
-import json
-import linecache
+import _ast
+import _ctypes
+import _json
 import os
 import select
 import sys
@@ -28,25 +33,80 @@ MAX_REPORT = 64 * 1024
 MAX_MESSAGE = 2000
 
 
+class _DecoderContext:
+    """What _json.make_scanner reads from a decoder: strict JSON, plain dicts and numbers."""
+
+    strict = True
+    object_hook = None
+    object_pairs_hook = None
+    parse_float = float
+    parse_int = int
+    memo = {}
+
+    @staticmethod
+    def parse_constant(name):
+        raise ValueError("not JSON: " + name)
+
+
+_scan = _json.make_scanner(_DecoderContext())
+
+
+def from_json(text):
+    """One JSON value, the whole text (json.loads without importing json)."""
+    if isinstance(text, bytes):
+        text = text.decode("utf-8")
+    start = len(text) - len(text.lstrip())
+    try:
+        value, end = _scan(text, start)
+    except StopIteration:
+        raise ValueError("not JSON") from None
+    if text[end:].strip():
+        raise ValueError("extra data after JSON")
+    return value
+
+
+def to_json(value):
+    """JSON text of dicts, lists, strings, numbers, booleans and None (ASCII only)."""
+    if value is None:
+        return "null"
+    if value is True:
+        return "true"
+    if value is False:
+        return "false"
+    if isinstance(value, str):
+        return _json.encode_basestring_ascii(value)
+    if isinstance(value, (int, float)):
+        return repr(value) if value == value and value not in (float("inf"), float("-inf")) else "null"
+    if isinstance(value, dict):
+        return "{" + ", ".join(_json.encode_basestring_ascii(str(k)) + ": " + to_json(v) for k, v in value.items()) + "}"
+    if isinstance(value, (list, tuple)):
+        return "[" + ", ".join(to_json(v) for v in value) + "]"
+    return _json.encode_basestring_ascii(str(value))
+
+
 def make_undumpable():
     try:
-        ctypes.CDLL(None, use_errno=True).prctl(4, 0, 0, 0, 0)  # PR_SET_DUMPABLE = 4
+        prctl = _ctypes.dlsym(_ctypes.dlopen(None), "prctl")
+        _ctypes.call_function(prctl, (4, 0, 0, 0, 0))  # PR_SET_DUMPABLE = 4, value 0
     except (OSError, AttributeError):
         pass
 
 
 def test_names(source):
-    tree = ast.parse(source)
+    tree = compile(source, "tests", "exec", _ast.PyCF_ONLY_AST)
     return [node.name for node in tree.body
-            if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and node.name.startswith("test_")]
+            if isinstance(node, (_ast.FunctionDef, _ast.AsyncFunctionDef)) and node.name.startswith("test_")]
 
 
-def describe_failure(error):
+def describe_failure(error, suite_name, source):
     if isinstance(error, AssertionError):
         text = str(error)
         if not text:
-            import traceback  # only failures without a message need it
+            import linecache  # only failures without a message need the test's source line
+            import traceback
 
+            filename = "tests_" + suite_name + ".py"
+            linecache.cache[filename] = (len(source), None, source.splitlines(True), filename)
             frames = traceback.extract_tb(error.__traceback__)
             line = frames[-1].line if frames else ""
             text = "assertion failed: " + (line or "assert")
@@ -72,9 +132,9 @@ def run_in_child(suite_name, source, name, report_fd):
             if isinstance(error, SystemExit):
                 report = {"passed": False, "message": "the code called exit(" + str(error.code) + ")"}
             else:
-                report = {"passed": False, "message": describe_failure(error)}
+                report = {"passed": False, "message": describe_failure(error, suite_name, source)}
         report["durationMs"] = round((time.perf_counter() - started) * 1000, 3)
-        os.write(report_fd, json.dumps(report).encode()[:MAX_REPORT])
+        os.write(report_fd, to_json(report).encode()[:MAX_REPORT])
         status = 0
     finally:
         for stream in (sys.stdout, sys.stderr):
@@ -115,7 +175,7 @@ def read_report(fd, pid, timeout):
             return None, "the test process was killed by signal %d" % os.WTERMSIG(status)
         return None, "the test process ended before reporting a result (exit code %d)" % os.WEXITSTATUS(status)
     try:
-        report = json.loads(b"".join(chunks))
+        report = from_json(b"".join(chunks))
     except ValueError:
         return None, "the test process reported nothing readable"
     if not isinstance(report, dict) or not isinstance(report.get("passed"), bool):
@@ -147,8 +207,15 @@ def run_test(suite_name, source, name, timeout):
             "durationMs": duration if isinstance(duration, (int, float)) else elapsed}
 
 
+def write_line(document):
+    """One JSON line on the result descriptor, all of it."""
+    view = memoryview((to_json(document) + "\n").encode())
+    while view:
+        view = view[os.write(RESULT_FD, view):]
+
+
 def main():
-    request = json.loads(sys.stdin.read())
+    request = from_json(sys.stdin.buffer.read())
     devnull = os.open(os.devnull, os.O_RDONLY)
     os.dup2(devnull, 0)
     os.close(devnull)
@@ -156,22 +223,22 @@ def main():
     # learner output in forked children must not be lost when they end with os._exit
     sys.stdout.reconfigure(line_buffering=True)
     os.set_inheritable(RESULT_FD, False)
+    nonce = request["nonce"]
     results = []
     for suite in request["suites"]:
         try:
             names = test_names(suite["source"])
         except SyntaxError as error:
-            results.append({"suite": suite["name"], "name": "(suite)", "passed": False,
-                            "message": "the tests do not parse: " + str(error), "durationMs": 0})
+            result = {"suite": suite["name"], "name": "(suite)", "passed": False,
+                      "message": "the tests do not parse: " + str(error), "durationMs": 0}
+            results.append(result)
+            write_line({"nonce": nonce, "test": result})
             continue
-        filename = "tests_" + suite["name"] + ".py"
-        linecache.cache[filename] = (len(suite["source"]), None, suite["source"].splitlines(True), filename)
         for name in names:
-            results.append(run_test(suite["name"], suite["source"], name, float(request.get("timeout", 5))))
-    verdict = json.dumps({"nonce": request["nonce"], "tests": results}).encode()
-    view = memoryview(verdict)
-    while view:
-        view = view[os.write(RESULT_FD, view):]
+            result = run_test(suite["name"], suite["source"], name, float(request.get("timeout", 5)))
+            results.append(result)
+            write_line({"nonce": nonce, "test": result})
+    write_line({"nonce": nonce, "tests": results})
     os.close(RESULT_FD)
 
 

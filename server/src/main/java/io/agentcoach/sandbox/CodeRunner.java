@@ -2,6 +2,7 @@ package io.agentcoach.sandbox;
 
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * Runs untrusted code in the sandbox. Calls block until the run ends; each node runs a bounded
@@ -15,6 +16,17 @@ public interface CodeRunner {
      * queue is full; a 400 problem for a runtime that is not installed.
      */
     RunResult run(RunRequest request);
+
+    /**
+     * As {@link #run(RunRequest)}, and hands each complete line the program writes to its result
+     * descriptor (fd 3) to {@code channelLines} as soon as it is written, on the runner's thread.
+     * The lines are also in the result's {@link RunResult#channel()}.
+     */
+    default RunResult run(RunRequest request, Consumer<String> channelLines) {
+        RunResult result = run(request);
+        result.channel().text().lines().forEach(channelLines);
+        return result;
+    }
 
     /** Why the sandbox cannot run code on this node, or empty when it can. */
     Optional<String> unavailableReason();

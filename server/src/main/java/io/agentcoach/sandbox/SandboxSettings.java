@@ -19,6 +19,8 @@ import org.springframework.validation.annotation.Validated;
  * @param limits the limits every run gets by default
  * @param concurrency runs at once on this node; 0 means one per CPU core
  * @param queueCapacity runs that may wait for a slot; more are refused with 503 and Retry-After
+ * @param warmBoxes boxes kept started and waiting for a run, per runtime and set of limits; -1 means
+ * as many as {@code concurrency}, 0 starts every box on demand
  */
 @Validated
 @ConfigurationProperties("agentcoach.sandbox")
@@ -28,10 +30,16 @@ public record SandboxSettings(
         @NotNull @DefaultValue("/sys/fs/cgroup") Path cgroupRoot,
         @Valid @NotNull @DefaultValue Limits limits,
         @Min(0) @Max(1024) @DefaultValue("0") int concurrency,
-        @Min(0) @Max(100_000) @DefaultValue("64") int queueCapacity) {
+        @Min(0) @Max(100_000) @DefaultValue("64") int queueCapacity,
+        @Min(-1) @Max(64) @DefaultValue("-1") int warmBoxes) {
 
     /** The number of runs at once, with 0 resolved to the number of cores. */
     public int effectiveConcurrency() {
         return concurrency > 0 ? concurrency : Runtime.getRuntime().availableProcessors();
+    }
+
+    /** Boxes kept ready per runtime and limits, with -1 resolved to {@link #effectiveConcurrency()}. */
+    public int effectiveWarmBoxes() {
+        return warmBoxes >= 0 ? warmBoxes : Math.min(64, effectiveConcurrency());
     }
 }

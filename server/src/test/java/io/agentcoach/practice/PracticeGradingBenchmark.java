@@ -2,6 +2,9 @@ package io.agentcoach.practice;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -10,7 +13,10 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 
 import io.agentcoach.platform.Tenants;
 import io.agentcoach.sandbox.CodeRunner;
@@ -25,12 +31,15 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Submit-to-verdict latency through the API, alone and with 20 concurrent submitters, beside the
- * same grading called directly (the baseline). Run by {@code bench/practice-grading}; its class name
- * keeps it out of the normal test run. It checks correctness (nothing lost, nothing graded twice),
- * never timing.
+ * same grading called directly (the baseline). The verdict is awaited on the WebSocket
+ * ({@code bench.via=websocket}, the default: subscribe right after the POST, stop at the result
+ * frame) or by polling GET every 5 ms ({@code bench.via=poll}, as the first measurements did; the
+ * polling itself loads the server). Run by {@code bench/practice-grading}; its class name keeps it
+ * out of the normal test run. It checks correctness (nothing lost, nothing graded twice), never timing.
  */
 @IntegrationTest(properties = "spring.datasource.hikari.maximum-pool-size=5")
 @Import(PracticeIntegrationTests.GradedEvents.class)
@@ -106,6 +115,17 @@ class PracticeGradingBenchmark {
         assertThat(users.graded.stream().map(SubmissionGraded::submissionId).distinct().count())
                 .isEqualTo(users.graded.size());
 
+        List<Double> serverSide = Tenants.callAsSystem(() -> jdbc.sql("select extract(epoch from (graded_at - submitted_at))"
+                + " * 1000 from practice_submissions where status = 'graded' order by submitted_at limit ?")
+                .param(sequential + 3).query(Double.class).list()).subList(3, sequential + 3);
+        if (!posts.isEmpty()) {
+            List<Double> alonePosts = posts.subList(3, sequential + 3);
+            System.out.printf("BENCH one submitter, POST of the submission answered: p50=%.1f ms%n", pct(alonePosts, 0.5));
+        }
+        System.out.printf("BENCH one submitter, stored submitted_at to graded_at (server side): p50=%.1f ms p95=%.1f ms%n",
+                pct(serverSide, 0.5), pct(serverSide, 0.95));
+        System.out.printf("BENCH verdict awaited via %s; load average at the end %s%n", VIA_SOCKET ? "websocket" : "poll",
+                java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).strip());
         System.out.printf("BENCH direct grading (same-run baseline): p50=%.1f ms p95=%.1f ms (n=%d)%n",
                 pct(direct, 0.5), pct(direct, 0.95), direct.size());
         System.out.printf("BENCH submit-to-verdict, one submitter: p50=%.1f ms p95=%.1f ms (n=%d), ratio to direct p50=%.2f%n",
@@ -115,8 +135,36 @@ class PracticeGradingBenchmark {
                 total / seconds);
     }
 
+    private final List<Double> posts = Collections.synchronizedList(new ArrayList<>());
+
+    private static final boolean VIA_SOCKET = !"poll".equals(System.getProperty("bench.via", "websocket"));
+
     private double submitAndAwait(TestUsers.SignedIn user) throws InterruptedException {
         String attemptId = PracticeIntegrationTests.startAttempt(user, "add-numbers");
+        if (VIA_SOCKET) {
+            BlockingQueue<JsonNode> frames = new LinkedBlockingQueue<>();
+            WebSocket socket = HttpClient.newHttpClient().newWebSocketBuilder().header("Authorization", user.bearer())
+                    .buildAsync(URI.create("ws://localhost:" + port + "/ws/practice"),
+                            new PracticeWebSocketIntegrationTests.Collector(frames)).join();
+            try {
+                long t0 = System.nanoTime();
+                String id = PracticeIntegrationTests.submit(user, attemptId, UUID.randomUUID().toString(), CORRECT)
+                        .json().get("id").asString();
+                posts.add(ms(t0));
+                socket.sendText("{\"type\":\"subscribe\",\"submissionId\":\"" + id + "\"}", true).join();
+                while (true) {
+                    JsonNode frame = frames.poll(60, TimeUnit.SECONDS);
+                    assertThat(frame).as("a frame within 60 s").isNotNull();
+                    if (frame.get("type").asString().equals("result")) {
+                        double latency = ms(t0);
+                        assertThat(frame.get("submission").get("verdict").get("passed").asBoolean()).isTrue();
+                        return latency;
+                    }
+                }
+            } finally {
+                socket.abort();
+            }
+        }
         long t0 = System.nanoTime();
         String id = PracticeIntegrationTests.submit(user, attemptId, UUID.randomUUID().toString(), CORRECT).json()
                 .get("id").asString();

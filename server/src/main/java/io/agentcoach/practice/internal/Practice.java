@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import io.agentcoach.identity.CurrentUser;
@@ -66,6 +67,30 @@ public class Practice {
             boolean solved) {
     }
 
+    /** Solved out of all exercises of the shipped curriculum, per track and per lesson. */
+    public record ProgressReport(List<TrackProgress> tracks) {
+    }
+
+    public record TrackProgress(String trackId, int exercisesSolved, int exercisesTotal, List<LessonProgress> lessons) {
+    }
+
+    public record LessonProgress(String lessonId, int exercisesSolved, int exercisesTotal) {
+    }
+
+    /** The caller's progress per track and lesson (exercise progress is {@link #progress(CurrentUser, String)}). */
+    public ProgressReport progress(CurrentUser user) {
+        Set<String> solved = store.solvedExercises(user.userId());
+        return new ProgressReport(exercises.trackExercises().stream().map(track -> new TrackProgress(track.trackId(),
+                count(track.exerciseIds(), solved), track.exerciseIds().size(), track.lessons().stream()
+                        .map(l -> new LessonProgress(l.lessonId(), count(l.exerciseIds(), solved), l.exerciseIds().size()))
+                        .toList()))
+                .toList());
+    }
+
+    private static int count(List<String> exerciseIds, Set<String> solved) {
+        return (int) exerciseIds.stream().filter(solved::contains).count();
+    }
+
     public AttemptView start(CurrentUser user, String exerciseId) {
         PracticeExercise exercise = exercise(user, exerciseId);
         Instant now = Instant.now();
@@ -122,7 +147,7 @@ public class Practice {
             // a parallel retry won, or the key was used in another organization (whose rows are not visible here)
             return replay(store.byKey(user.userId(), idempotencyKey).orElseThrow(Practice::keyReused), hash);
         }
-        submissions.enqueue(submission.id(), submission.organizationId());
+        submissions.enqueue(submission);
         return view(submission);
     }
 

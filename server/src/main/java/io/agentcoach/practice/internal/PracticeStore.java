@@ -7,6 +7,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import io.agentcoach.practice.internal.PracticeRecords.Attempt;
@@ -134,6 +135,18 @@ class PracticeStore {
         return jdbc.sql("update practice_submissions set status = 'graded', passed = ?, score = ?, result = ?, graded_at = ?"
                 + " where id = ? and status = 'grading'")
                 .params(passed, score, result, utc(now), id).update() == 1;
+    }
+
+    /** Gives up on a submission that cannot be graded (its exercise is gone): status failed, no verdict. */
+    boolean fail(UUID id, Instant now) {
+        return jdbc.sql("update practice_submissions set status = 'failed', graded_at = ? where id = ? and status = 'grading'")
+                .params(utc(now), id).update() == 1;
+    }
+
+    /** The exercises a user has solved (some submission passed every test). */
+    Set<String> solvedExercises(UUID userId) {
+        return Set.copyOf(jdbc.sql("select distinct exercise_id from practice_submissions where user_id = ? and passed")
+                .params(userId).query(String.class).list());
     }
 
     private static Attempt attempt(ResultSet rs, int row) throws SQLException {

@@ -52,13 +52,16 @@ class SubmissionGrader {
     private final PracticeSettings settings;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transactions;
+    private final SubmissionUpdates updates;
     private final Clock clock;
     private final JsonMapper json = JsonMapper.builder().build();
     private final ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor();
     private volatile Thread sweeper;
 
     SubmissionGrader(PracticeStore store, CurriculumExercises exercises, TestGrader grader, CodeRunner runner,
-            PracticeSettings settings, ApplicationEventPublisher events, TransactionTemplate transactions) {
+            PracticeSettings settings, ApplicationEventPublisher events, TransactionTemplate transactions,
+            SubmissionUpdates updates) {
+        this.updates = updates;
         this.store = store;
         this.exercises = exercises;
         this.grader = grader;
@@ -69,9 +72,12 @@ class SubmissionGrader {
         this.clock = Clock.systemUTC();
     }
 
-    /** Grades the submission soon, on another thread. */
-    void enqueue(UUID submissionId, UUID organizationId) {
-        workers.execute(() -> Tenants.runAs(organizationId, () -> grade(submissionId)));
+    /**
+     * Grades a just-stored submission at once, on another thread: no polling delay. The stored row
+     * is what makes it durable; if this node dies first, the sweep grades it.
+     */
+    void enqueue(Submission submission) {
+        workers.execute(() -> Tenants.runAs(submission.organizationId(), () -> grade(submission.id(), submission)));
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -112,25 +118,34 @@ class SubmissionGrader {
 
     /** Grades one submission; the thread must be bound to the submission's organization. */
     void grade(UUID id) {
+        grade(id, null);
+    }
+
+    /** As {@link #grade(UUID)}; {@code known} is the row as just inserted (saves reading it back), or null. */
+    private void grade(UUID id, Submission known) {
         Instant now = clock.instant();
         if (!store.claim(id, now, now.minus(settings.regradeAfter()))) {
             return;
         }
-        Submission submission = store.submission(id).orElseThrow();
+        updates.status(id, "running");
+        Submission submission = known != null ? known : store.submission(id).orElseThrow();
         PracticeExercise exercise = exercises.find(submission.exerciseId(), submission.organizationId()).orElse(null);
         if (exercise == null) {
-            log.warn("Submission {} is for exercise {}, which no longer exists", id, submission.exerciseId());
-            store.release(id);
+            log.warn("Submission {} is for exercise {}, which no longer exists; marked failed", id,
+                    submission.exerciseId());
+            store.fail(id, clock.instant());
+            updates.finished(id);
             return;
         }
         GradeReport report;
         try {
             report = grader.grade(new GradingRequest(submission.code(), Map.of(),
                     List.of(new TestSuite("public", exercise.publicTests()), new TestSuite("hidden", exercise.hiddenTests())),
-                    settings.testTimeout(), runner.defaultLimits()));
+                    settings.testTimeout(), runner.defaultLimits()), test -> updates.test(id, Verdict.Test.of(test)));
         } catch (ErrorResponseException busyOrDown) {
             // the sandbox is full or down: leave it queued for the next sweep
             store.release(id);
+            updates.status(id, "queued");
             return;
         } catch (RuntimeException e) {
             store.release(id);
@@ -145,5 +160,7 @@ class SubmissionGrader {
                         submission.attemptNumber(), Duration.between(submission.submittedAt(), graded), graded));
             }
         });
+        // committed: watchers now read the outcome from the row
+        updates.finished(id);
     }
 }

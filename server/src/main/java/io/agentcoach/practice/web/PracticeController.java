@@ -10,6 +10,7 @@ import io.agentcoach.identity.Scopes;
 import io.agentcoach.platform.Problems;
 import io.agentcoach.practice.internal.Practice;
 import io.agentcoach.practice.internal.Practice.AttemptView;
+import io.agentcoach.practice.internal.Practice.ProgressReport;
 import io.agentcoach.practice.internal.Practice.ProgressView;
 import io.agentcoach.practice.internal.Practice.SubmissionView;
 import io.agentcoach.practice.internal.Verdict;
@@ -42,6 +43,11 @@ class PracticeController {
     }
 
     private CurrentUser caller() {
+        return caller(users);
+    }
+
+    /** The calling learner (scope practice:submit): 401 without credentials or sign-in, 403 without the scope. */
+    static CurrentUser caller(ObjectProvider<CurrentUsers> users) {
         CurrentUsers current = users.getIfAvailable();
         if (current == null) {
             throw Problems.of(HttpStatus.UNAUTHORIZED, "unauthorized", "Authentication required",
@@ -87,6 +93,11 @@ class PracticeController {
     @GetMapping("/exercises/{exerciseId}/progress")
     ProgressView progress(@PathVariable String exerciseId) {
         return practice.progress(caller(), exerciseId);
+    }
+
+    @GetMapping("/progress")
+    ProgressReport progress() {
+        return practice.progress(caller());
     }
 
     @GetMapping("/exercises/{exerciseId}/submissions")

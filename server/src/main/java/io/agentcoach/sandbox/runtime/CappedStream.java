@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 
 import io.agentcoach.sandbox.Output;
 
@@ -17,10 +18,18 @@ import io.agentcoach.sandbox.Output;
 final class CappedStream {
 
     private final ByteArrayOutputStream kept = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream partialLine = new ByteArrayOutputStream();
+    private final Consumer<String> lines;
     private final Thread thread;
     private volatile boolean truncated;
 
     CappedStream(String name, InputStream in, AtomicLong budget, Runnable onExceeded) {
+        this(name, in, budget, onExceeded, null);
+    }
+
+    /** As the other constructor, and hands each complete line kept to {@code lines} as it arrives. */
+    CappedStream(String name, InputStream in, AtomicLong budget, Runnable onExceeded, Consumer<String> lines) {
+        this.lines = lines;
         this.thread = Thread.ofPlatform().daemon().name(name).start(() -> drain(in, budget, onExceeded));
     }
 
@@ -34,6 +43,9 @@ final class CappedStream {
                 synchronized (kept) {
                     kept.write(buffer, 0, keep);
                 }
+                if (lines != null) {
+                    emitLines(buffer, keep);
+                }
                 if (keep < n) {
                     truncated = true;
                     onExceeded.run();
@@ -42,6 +54,24 @@ final class CappedStream {
         } catch (IOException e) {
             // the run was killed and the pipe closed under us: what was read so far stands
         }
+    }
+
+    private void emitLines(byte[] buffer, int length) {
+        int start = 0;
+        for (int i = 0; i < length; i++) {
+            if (buffer[i] == '\n') {
+                partialLine.write(buffer, start, i - start);
+                String line = partialLine.toString(StandardCharsets.UTF_8);
+                partialLine.reset();
+                start = i + 1;
+                try {
+                    lines.accept(line);
+                } catch (RuntimeException e) {
+                    // a listener's failure must not stop the stream from being drained
+                }
+            }
+        }
+        partialLine.write(buffer, start, length - start);
     }
 
     /** Waits up to {@code millis} for the stream to end, then returns what was kept. */

@@ -19,6 +19,8 @@ import io.agentcoach.sandbox.Limits;
 final class Cgroups {
 
     private static final String PARENT = "agentcoach-sandbox";
+    /** Run groups are named {@code run-<pid of the JVM>-<uuid>}, so a dead JVM's leftovers can be told apart. */
+    private static final String PREFIX = "run-";
 
     private final boolean v2;
     /** Controller name to this node's parent directory for runs (v2: one entry, "unified"). */
@@ -51,8 +53,10 @@ final class Cgroups {
             }
             Path parent = root.resolve(PARENT);
             Files.createDirectories(parent);
-            write(root.resolve("cgroup.subtree_control"), "+memory +pids +cpu");
-            write(parent.resolve("cgroup.subtree_control"), "+memory +pids +cpu");
+            // cpu.stat's usage_usec is there without the cpu controller, so only memory and pids are required
+            for (Path group : List.of(root, parent)) {
+                write(group.resolve("cgroup.subtree_control"), "+memory +pids");
+            }
             return new Cgroups(true, Map.of("unified", parent));
         }
         throw new IOException("no cgroup memory and pids controllers under " + root);
@@ -72,13 +76,41 @@ final class Cgroups {
         return mount;
     }
 
+    /**
+     * Removes the empty run groups that JVMs no longer alive left behind (a crash or kill -9 skips
+     * the clean-up at shutdown). Groups of live JVMs, and groups with processes, are left alone.
+     */
+    void removeLeftovers() {
+        for (Path parent : parents.values()) {
+            try (var groups = Files.list(parent)) {
+                groups.filter(g -> ownerIsGone(g.getFileName().toString())).forEach(g -> {
+                    try {
+                        Files.deleteIfExists(g);
+                    } catch (IOException busy) {
+                        // processes are still in it, or another node removed it first
+                    }
+                });
+            } catch (IOException e) {
+                // nothing to clean up here
+            }
+        }
+    }
+
+    private static boolean ownerIsGone(String name) {
+        String[] parts = name.split("-", 3);
+        if (parts.length < 3 || !name.startsWith(PREFIX) || !parts[1].matches("\\d{1,10}")) {
+            return false;
+        }
+        return ProcessHandle.of(Long.parseLong(parts[1])).isEmpty();
+    }
+
     String version() {
         return v2 ? "v2" : "v1";
     }
 
     /** A new group for one run, limits applied. */
     RunGroup create(Limits limits) throws IOException {
-        String name = "run-" + UUID.randomUUID();
+        String name = PREFIX + ProcessHandle.current().pid() + "-" + UUID.randomUUID();
         Map<String, Path> groups = new LinkedHashMap<>();
         try {
             for (Map.Entry<String, Path> parent : parents.entrySet()) {

@@ -4,8 +4,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A language the sandbox can run: what the box mounts (read-only) and which command it starts.
+ * A language the sandbox can run: what the box mounts (read-only) and the launcher it starts.
  * Inputs are always at {@link #INPUT} (read-only) and the writable scratch directory at {@link #WORK}.
+ * A box is started before its request is known: the launcher waits for one header line on stdin,
+ * {@code {"entry": "<file in INPUT>", "argv": [...]}}, then runs that file with those arguments,
+ * the rest of stdin being the program's.
  */
 interface LanguageRuntime {
 
@@ -21,6 +24,6 @@ interface LanguageRuntime {
     /** Environment inside the box besides PATH, HOME and LANG. */
     Map<String, String> environment();
 
-    /** The command that runs {@code entryPoint} (a file in {@link #INPUT}) with {@code arguments}. */
-    List<String> command(String entryPoint, List<String> arguments);
+    /** The command that starts the launcher. */
+    List<String> launcher();
 }

@@ -4,21 +4,22 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
- * Python 3 from the host's /usr, with the teaching library and the grader (resources under
- * {@code sandbox/python}) on {@code PYTHONPATH} when present. Started with -S: the box has no
- * site-packages to offer, and skipping the site module saves start-up time on every run.
+ * Python 3 from the host's /usr, with the teaching library, the grader and the launcher (resources
+ * under {@code sandbox/python}) on {@code PYTHONPATH}. Started with -S: the box has no
+ * site-packages to offer, and skipping the site module saves start-up time on every run. The
+ * launcher ({@code agentcoach_launcher.py}) runs the program in its own interpreter, so a box's
+ * Python start-up and the grader's imports happen before the request arrives.
  */
 final class PythonRuntime implements LanguageRuntime {
 
     static final String LIBRARY = "/opt/agentcoach/python";
 
     private final Path interpreter;
-    private final Optional<Path> library;
+    private final Path library;
 
-    PythonRuntime(Path interpreter, Optional<Path> library) {
+    PythonRuntime(Path interpreter, Path library) {
         this.interpreter = interpreter;
         this.library = library;
     }
@@ -38,21 +39,17 @@ final class PythonRuntime implements LanguageRuntime {
                 "--symlink", "usr/sbin", "/sbin",
                 "--ro-bind-try", "/etc/ld.so.cache", "/etc/ld.so.cache",
                 "--ro-bind-try", "/etc/localtime", "/etc/localtime"));
-        library.ifPresent(dir -> args.addAll(List.of("--ro-bind", dir.toString(), LIBRARY)));
+        args.addAll(List.of("--ro-bind", library.toString(), LIBRARY));
         return args;
     }
 
     @Override
     public Map<String, String> environment() {
-        return library.isPresent()
-                ? Map.of("PYTHONPATH", LIBRARY, "PYTHONDONTWRITEBYTECODE", "1", "PYTHONHASHSEED", "0")
-                : Map.of("PYTHONDONTWRITEBYTECODE", "1", "PYTHONHASHSEED", "0");
+        return Map.of("PYTHONPATH", LIBRARY, "PYTHONDONTWRITEBYTECODE", "1", "PYTHONHASHSEED", "0");
     }
 
     @Override
-    public List<String> command(String entryPoint, List<String> arguments) {
-        List<String> command = new ArrayList<>(List.of(interpreter.toString(), "-B", "-S", INPUT + "/" + entryPoint));
-        command.addAll(arguments);
-        return command;
+    public List<String> launcher() {
+        return List.of(interpreter.toString(), "-B", "-S", LIBRARY + "/agentcoach_launcher.py");
     }
 }

@@ -6,8 +6,10 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 
 import io.agentcoach.platform.Problems;
+import jakarta.annotation.PreDestroy;
 import io.agentcoach.sandbox.CodeRunner;
 import io.agentcoach.sandbox.Limits;
 import io.agentcoach.sandbox.RunRequest;
@@ -27,8 +29,8 @@ import org.springframework.web.ErrorResponseException;
  * The node's sandbox: at most {@code concurrency} runs at once and {@code queueCapacity} waiting;
  * beyond that callers are refused at once rather than queued without bound.
  * Metrics: {@code agentcoach.sandbox.queue.depth}, {@code agentcoach.sandbox.runs.active},
- * {@code agentcoach.sandbox.run.duration} (tagged by runtime and status) and
- * {@code agentcoach.sandbox.runs.rejected}.
+ * {@code agentcoach.sandbox.run.duration} (tagged by runtime and status),
+ * {@code agentcoach.sandbox.runs.rejected} and {@code agentcoach.sandbox.boxes.ready}.
  */
 @Component
 class QueuedCodeRunner implements CodeRunner {
@@ -58,12 +60,19 @@ class QueuedCodeRunner implements CodeRunner {
                 .description("Sandbox runs waiting for a slot").register(meters);
         Gauge.builder("agentcoach.sandbox.runs.active", active, AtomicInteger::get)
                 .description("Sandbox runs going on").register(meters);
+        sandbox.runner().ifPresent(runner -> Gauge.builder("agentcoach.sandbox.boxes.ready", runner,
+                BubblewrapRunner::readyBoxes).description("Sandbox boxes started and waiting for a run").register(meters));
         this.rejected = Counter.builder("agentcoach.sandbox.runs.rejected")
                 .description("Sandbox runs refused because the queue was full").register(meters);
     }
 
     @Override
     public RunResult run(RunRequest request) {
+        return run(request, null);
+    }
+
+    @Override
+    public RunResult run(RunRequest request, Consumer<String> channelLines) {
         BubblewrapRunner runner = sandbox.runner().orElseThrow(() -> Problems.of(HttpStatus.SERVICE_UNAVAILABLE,
                 "unavailable", "Sandbox unavailable",
                 "Code cannot be run on this server: " + sandbox.unavailableReason().orElseThrow() + "."));
@@ -76,7 +85,7 @@ class QueuedCodeRunner implements CodeRunner {
         Timer.Sample sample = Timer.start(meters);
         String status = "failed";
         try {
-            RunResult result = runner.run(request);
+            RunResult result = runner.run(request, channelLines);
             status = result.outcome().status();
             return result;
         } catch (IOException e) {
@@ -117,6 +126,12 @@ class QueuedCodeRunner implements CodeRunner {
                 Map.of("retryAfterSeconds", RETRY_AFTER_SECONDS));
         busy.getHeaders().set("Retry-After", Integer.toString(RETRY_AFTER_SECONDS));
         return busy;
+    }
+
+    /** Ends the boxes waiting for runs when the node stops. */
+    @PreDestroy
+    void close() {
+        sandbox.runner().ifPresent(BubblewrapRunner::close);
     }
 
     @Override

@@ -38,6 +38,7 @@ record Sandbox(Optional<BubblewrapRunner> runner, Optional<String> unavailableRe
         Cgroups cgroups;
         try {
             cgroups = Cgroups.open(settings.cgroupRoot());
+            cgroups.removeLeftovers();
         } catch (IOException | RuntimeException e) {
             return down("cannot create cgroups to limit memory and processes: " + e.getMessage());
         }
@@ -51,8 +52,12 @@ record Sandbox(Optional<BubblewrapRunner> runner, Optional<String> unavailableRe
                     PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
             Path seccomp = Files.write(dir.resolve("seccomp.bpf"), filter.get());
             deleteOnExit(dir);
+            Optional<Path> library = extractLibrary(settings.python());
+            if (library.isEmpty()) {
+                return down("the sandbox's Python files (launcher, grader) are missing from the build");
+            }
             runner = new BubblewrapRunner(settings.bubblewrap(), seccomp, cgroups,
-                    List.of(new PythonRuntime(settings.python(), extractLibrary())));
+                    List.of(new PythonRuntime(settings.python(), library.get())), settings.effectiveWarmBoxes());
         } catch (IOException e) {
             return down("cannot prepare the Python library for the sandbox: " + e.getMessage());
         }
@@ -68,9 +73,11 @@ record Sandbox(Optional<BubblewrapRunner> runner, Optional<String> unavailableRe
                     && result.stdout().text().equals("ready\n")) {
                 return new Sandbox(Optional.of(runner), Optional.empty());
             }
+            runner.close();
             return down("bubblewrap cannot run code here: " + result.outcome().status() + ", "
                     + result.stderr().text().strip());
         } catch (IOException | RuntimeException e) {
+            runner.close();
             return down("bubblewrap cannot run code here: " + e.getMessage());
         }
     }
@@ -83,7 +90,7 @@ record Sandbox(Optional<BubblewrapRunner> runner, Optional<String> unavailableRe
      * Copies the Python files shipped under {@code sandbox/python} to a host directory that the
      * box mounts read-only; empty when none are shipped.
      */
-    private static Optional<Path> extractLibrary() throws IOException {
+    private static Optional<Path> extractLibrary(Path python) throws IOException {
         Resource[] resources = new PathMatchingResourcePatternResolver()
                 .getResources("classpath*:" + LIBRARY_RESOURCES + "**/*.py");
         if (resources.length == 0) {
@@ -103,6 +110,7 @@ record Sandbox(Optional<BubblewrapRunner> runner, Optional<String> unavailableRe
                 Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
             }
         }
+        precompile(python, dir);
         try (var paths = Files.walk(dir)) {
             for (Path p : paths.toList()) {
                 Files.setPosixFilePermissions(p, PosixFilePermissions.fromString(
@@ -111,6 +119,25 @@ record Sandbox(Optional<BubblewrapRunner> runner, Optional<String> unavailableRe
         }
         deleteOnExit(dir);
         return Optional.of(dir);
+    }
+
+    /**
+     * Compiles the library to bytecode once, on the host, with the interpreter the box runs: boxes
+     * start with -B (they write no bytecode) but read it, so no box compiles the grader or the
+     * teaching library again. Without it (the compile failed) boxes compile them on each start.
+     */
+    private static void precompile(Path python, Path dir) {
+        try {
+            Process compile = new ProcessBuilder(python.toString(), "-m", "compileall", "-q", dir.toString())
+                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            if (!compile.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)) {
+                compile.destroyForcibly();
+            }
+        } catch (IOException e) {
+            // boxes compile the sources themselves
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** Registers a directory tree for deletion when the JVM exits (parents first, so they go last). */

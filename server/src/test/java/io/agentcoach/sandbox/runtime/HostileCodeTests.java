@@ -37,9 +37,10 @@ class HostileCodeTests {
     }
 
     @AfterEach
-    void hostUnharmedAndNextRunNormal() throws IOException {
+    void hostUnharmedAndNextRunNormal() throws IOException, InterruptedException {
         if (last != null) {
             assertThat(hostProcessesWith(last.marker())).as("processes left running").isEmpty();
+            assertThat(SandboxFixtures.strayProcesses()).as("processes outside every box").isEmpty();
         }
         Run next = run("print(6 * 7)");
         assertThat(next.status()).isEqualTo("ok");

@@ -30,7 +30,7 @@ class QueuedCodeRunnerTests {
         SandboxSettings defaults = SandboxFixtures.defaultSettings();
         SimpleMeterRegistry meters = new SimpleMeterRegistry();
         QueuedCodeRunner runner = new QueuedCodeRunner(new SandboxSettings(defaults.bubblewrap(), defaults.python(),
-                defaults.cgroupRoot(), defaults.limits(), 1, 1), meters);
+                defaults.cgroupRoot(), defaults.limits(), 1, 1, 0), meters);
         RunRequest slow = python("import time\ntime.sleep(1)\nprint('slow')\n");
         ExecutorService callers = Executors.newVirtualThreadPerTaskExecutor();
         Future<RunResult> running = callers.submit(() -> runner.run(slow));

@@ -58,6 +58,19 @@ final class SandboxFixtures {
         }
     }
 
+    /**
+     * Processes this JVM started that belong to no sandbox box in use or waiting, after letting
+     * killed ones die for up to two seconds: what runs left behind.
+     */
+    static List<ProcessHandle> strayProcesses() throws InterruptedException {
+        List<ProcessHandle> strays = Box.strayProcesses();
+        for (int i = 0; i < 100 && !strays.isEmpty(); i++) {
+            Thread.sleep(20);
+            strays = Box.strayProcesses();
+        }
+        return strays;
+    }
+
     /** Host processes whose command line contains {@code marker}. */
     static List<Long> hostProcessesWith(String marker) throws IOException {
         try (Stream<Path> procs = Files.list(Path.of("/proc"))) {
