@@ -1,6 +1,9 @@
 import '@testing-library/jest-dom/vitest';
 import { cleanup, configure } from '@testing-library/react';
 import { afterAll, afterEach, beforeAll } from 'vitest';
+import { coachServer } from './mocks/coach-server';
+import { learnerServer } from './mocks/learner-server';
+import { practiceServer } from './mocks/practice-server';
 import { server } from './mocks/server';
 
 // screens are lazy chunks: the first import of one can take a while on a busy machine
@@ -11,6 +14,10 @@ afterEach(() => {
   cleanup();
   server.resetHandlers();
   localStorage.clear();
+  sessionStorage.clear();
+  coachServer.reset();
+  practiceServer.reset();
+  learnerServer.reset();
 });
 afterAll(() => server.close());
 

@@ -141,9 +141,17 @@ export function AnswerText(props: Props) {
       flushParagraph();
       flushList();
       const k = `s${(key += 1)}`;
+      const source = /^\[(\d+)\]\s+(.+?)\s+\([^()\s]+\)$/.exec(line.trim());
+      const href = source ? props.citationHref(Number(source[1])) : null;
       blocks.push(
         <p key={k} className="answer-source">
-          {inline(line.trim(), props, k)}
+          {source && href ? (
+            <>
+              [{source[1]}] <Link to={href}>{source[2]}</Link>
+            </>
+          ) : (
+            inline(line.trim(), props, k)
+          )}
         </p>,
       );
     } else if (line.trim() === '') {
