@@ -5,6 +5,7 @@ import { coachServer } from './mocks/coach-server';
 import { learnerServer } from './mocks/learner-server';
 import { practiceServer } from './mocks/practice-server';
 import { server } from './mocks/server';
+import { resetPracticeSocket } from '../features/practice/api/submission-updates';
 
 // screens are lazy chunks: the first import of one can take a while on a busy machine
 configure({ asyncUtilTimeout: 5000 });
@@ -18,6 +19,7 @@ afterEach(() => {
   coachServer.reset();
   practiceServer.reset();
   learnerServer.reset();
+  resetPracticeSocket();
 });
 afterAll(() => server.close());
 

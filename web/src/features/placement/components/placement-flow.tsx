@@ -1,5 +1,6 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
+import { AnswerInput } from '../../../components/ui/answer-input';
 import { ErrorMessage } from '../../../components/ui/error-message';
 import { Loading } from '../../../components/ui/loading';
 import { MasteryBar } from '../../../components/ui/mastery-bar';
@@ -39,27 +40,7 @@ function Question({ placement }: { placement: Placement }) {
             {question.prompt}
           </h2>
         </legend>
-        {question.type === 'choice' ? (
-          <div className="options">
-            {question.options.map((option, index) => (
-              <label key={option} className="option">
-                <input
-                  type="radio"
-                  name={`${id}-answer`}
-                  value={String(index)}
-                  checked={answer === String(index)}
-                  onChange={(e) => setAnswer(e.target.value)}
-                />
-                <span>{option}</span>
-              </label>
-            ))}
-          </div>
-        ) : (
-          <div className="short-answer">
-            <label htmlFor={`${id}-text`}>Your answer</label>
-            <input id={`${id}-text`} type="text" maxLength={1000} value={answer} onChange={(e) => setAnswer(e.target.value)} />
-          </div>
-        )}
+        <AnswerInput options={question.options} choice={question.type === 'choice'} value={answer} onChange={setAnswer} maxLength={1000} />
         <button type="submit" disabled={answer.trim() === ''}>
           {answering.isPending ? 'Saving…' : 'Answer'}
         </button>

@@ -37,6 +37,14 @@ export type WatchOptions = {
 
 export const PRACTICE_SOCKET_PATH = '/ws/practice';
 
+// once the server has refused the socket (an older server without it), this page polls from then on
+let socketRefused = false;
+
+/** For tests: forget that the socket was refused. */
+export function resetPracticeSocket(): void {
+  socketRefused = false;
+}
+
 /**
  * Follows one submission until it is graded: subscribes on the practice WebSocket (statuses, each
  * test as it finishes, then the result) and falls back to polling GET /api/practice/submissions/{id}
@@ -134,6 +142,9 @@ export function watchSubmission(
   }
 
   function connect() {
+    if (socketRefused) {
+      return;
+    }
     try {
       socket = openSocket(webSocketUrl(PRACTICE_SOCKET_PATH, apiBase()));
     } catch {
@@ -149,6 +160,9 @@ export function watchSubmission(
     socket.onmessage = (event) => onFrame(event.data);
     socket.onclose = () => {
       const wasOpen = socketOpen;
+      if (!wasOpen) {
+        socketRefused = true;
+      }
       socketOpen = false;
       socket = null;
       if (!stopped) {

@@ -115,3 +115,12 @@ describe('practice', () => {
     );
   });
 });
+
+describe('practice when signed out', () => {
+  it('asks to sign in instead of calling the practice API', async () => {
+    renderApp(`/exercises/${EXERCISE}`);
+    const solution = await screen.findByRole('region', { name: 'Your solution' });
+    expect(await within(solution).findByText(/to run the tests and submit your solution/)).toBeInTheDocument();
+    expect(within(solution).queryByRole('button', { name: 'Submit' })).toBeNull();
+  });
+});

@@ -1,6 +1,9 @@
 import { useEffect, useRef, useState } from 'react';
+import { Link } from 'react-router';
 import { ErrorMessage } from '../../../components/ui/error-message';
-import { isFinished, useRunPublicTests, useSubmit, type TestResult, type Verdict } from '../api/practice';
+import { accessToken } from '../../../lib/access-token';
+import { useQueryClient } from '@tanstack/react-query';
+import { historyQueryKey, isFinished, useRunPublicTests, useSubmit, type TestResult, type Verdict } from '../api/practice';
 import { watchSubmission, type SubmissionProgress } from '../api/submission-updates';
 import { keepSubmittedCode } from '../utils/submitted-code';
 import { SubmissionHistory } from './submission-history';
@@ -23,8 +26,20 @@ function newKey(): string {
   return globalThis.crypto?.randomUUID?.() ?? `${Date.now()}-${Math.random().toString(36).slice(2)}`;
 }
 
-/** Run the public tests or submit for grading; results stream in test by test. */
-export function PracticePanel({ exerciseId, code, onVerdict }: Props) {
+/** Run the public tests or submit for grading; results stream in test by test. Signed-in learners only. */
+export function PracticePanel(props: Props) {
+  if (!accessToken()) {
+    return (
+      <p className="notice practice">
+        <Link to="/login">Sign in</Link> to run the tests and submit your solution; your draft stays in this browser meanwhile.
+      </p>
+    );
+  }
+  return <SignedInPracticePanel {...props} />;
+}
+
+function SignedInPracticePanel({ exerciseId, code, onVerdict }: Props) {
+  const queryClient = useQueryClient();
   const run = useRunPublicTests(exerciseId);
   const submission = useSubmit(exerciseId);
   const [progress, setProgress] = useState<SubmissionProgress | null>(null);
@@ -84,6 +99,11 @@ export function PracticePanel({ exerciseId, code, onVerdict }: Props) {
                 }`,
               );
               onVerdictRef.current?.(verdict);
+            }
+            if (next.submission) {
+              // the history shows the graded submission; mastery and the path move with it
+              void queryClient.invalidateQueries({ queryKey: historyQueryKey(exerciseId) });
+              void queryClient.invalidateQueries({ queryKey: ['mastery'] });
             }
           });
         },
