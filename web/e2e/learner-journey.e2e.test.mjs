@@ -202,8 +202,9 @@ describe('a new learner', () => {
     // 7. the coach's session list keeps the conversation about the lesson
     await page.goto('/coach');
     const conversation = page.getByRole('region', { name: 'Conversation' });
-    await conversation.getByLabel('Session').waitFor();
-    assert.ok((await conversation.getByLabel('Session').locator('option').count()) >= 2, 'the lesson session is listed');
+    await conversation.getByLabel('Session').locator('option', { hasText: LESSON.title }).waitFor({ state: 'attached' });
+    await conversation.getByLabel('Session').selectOption({ label: LESSON.title });
+    await conversation.locator('.chat-message.coach').getByText('Offline coach').waitFor();
     await check(page, errors, 'coach', 'The coach page');
 
     // 8. the new screens fit a 360 px phone
