@@ -17,5 +17,7 @@ export default defineConfig({
     globals: true,
     setupFiles: ['./src/testing/setup-tests.ts'],
     include: ['src/**/*.test.{ts,tsx}'],
+    // whole-app tests load lazy screens and the editor; the machine may be busy
+    testTimeout: 20_000,
   },
 });

@@ -48,6 +48,10 @@ async function waitUntilReady(baseUrl, child, log) {
 
 /** @returns {Promise<{ baseUrl: string, stop: () => Promise<void> }>} */
 export async function startServer() {
+  // a server already running (while developing the tests): use it, leave it running
+  if (process.env.AGENTCOACH_E2E_BASE_URL) {
+    return { baseUrl: process.env.AGENTCOACH_E2E_BASE_URL.replace(/\/$/, ''), stop: async () => {} };
+  }
   const jar = resolve(process.env.AGENTCOACH_JAR ?? join(webDir, '..', 'server', 'target', 'agentcoach.jar'));
   if (!existsSync(jar)) {
     throw new Error(`No server jar at ${jar}: build it first (./mvnw -pl web,server package -DskipTests)`);

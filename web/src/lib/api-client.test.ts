@@ -2,6 +2,7 @@ import { http, HttpResponse } from 'msw';
 import { z } from 'zod';
 import { problem } from '../testing/mocks/handlers';
 import { server } from '../testing/mocks/server';
+import { setAccessToken, webSocketUrl } from './access-token';
 import { ApiError, apiRequest, errorSentence, NETWORK_PROBLEM, UNEXPECTED_RESPONSE_PROBLEM } from './api-client';
 
 const Thing = z.object({ name: z.string() });
@@ -32,6 +33,28 @@ describe('apiRequest', () => {
     );
     await apiRequest('/api/thing', Thing, { method: 'POST', body: { answer: '1' } });
     expect(seen).toEqual({ type: 'application/json', body: { answer: '1' } });
+  });
+
+  it('sends the signed-in learner\'s access token, and none when signed out', async () => {
+    const seen: (string | null)[] = [];
+    server.use(
+      http.get('*/api/thing', ({ request }) => {
+        seen.push(request.headers.get('Authorization'));
+        return HttpResponse.json({ name: 'x' });
+      }),
+    );
+    await apiRequest('/api/thing', Thing);
+    setAccessToken('abc.def.ghi');
+    await apiRequest('/api/thing', Thing);
+    setAccessToken(null);
+    await apiRequest('/api/thing', Thing);
+    expect(seen).toEqual([null, 'Bearer abc.def.ghi', null]);
+  });
+
+  it('signs WebSocket URLs in with the token as query parameter', () => {
+    expect(webSocketUrl('/api/coaching/ws', 'https://coach.example')).toBe('wss://coach.example/api/coaching/ws');
+    setAccessToken('t0k');
+    expect(webSocketUrl('/ws/practice', 'http://localhost:8080')).toBe('ws://localhost:8080/ws/practice?access_token=t0k');
   });
 
   it('turns a problem document into an error whose message is its detail as a sentence', async () => {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { env } from '../config/env';
+import { accessToken } from './access-token';
 
 /** An RFC 9457 problem document as the server sends it; extra members are kept. */
 const ProblemSchema = z.looseObject({
@@ -98,11 +99,16 @@ export type RequestOptions = {
   method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   body?: unknown;
   signal?: AbortSignal;
+  headers?: Record<string, string>;
 };
 
+/** Where the API lives: the configured URL, else the origin that served the app. */
+export function apiBase(): string {
+  return env.API_URL || globalThis.location?.origin || 'http://localhost';
+}
+
 function urlFor(path: string): string {
-  const base = env.API_URL || globalThis.location?.origin || 'http://localhost';
-  return new URL(path, base).toString();
+  return new URL(path, apiBase()).toString();
 }
 
 /**
@@ -115,6 +121,11 @@ export async function apiRequest<T>(path: string, schema: z.ZodType<T>, options:
   if (options.body !== undefined) {
     headers['Content-Type'] = 'application/json';
   }
+  const token = accessToken();
+  if (token) {
+    headers.Authorization = `Bearer ${token}`;
+  }
+  Object.assign(headers, options.headers);
   let response: Response;
   try {
     response = await fetch(urlFor(path), {

@@ -30,7 +30,7 @@ const files = sourceFiles(src).filter((f) => !relative(src, f).startsWith('testi
 describe('architecture', () => {
   it('has at least the features it is expected to have', () => {
     expect(new Set(files.map(featureOf).filter(Boolean))).toEqual(
-      new Set(['catalogue', 'exercises', 'health', 'lessons', 'skills']),
+      new Set(['catalogue', 'coach', 'dashboard', 'exercises', 'health', 'lessons', 'placement', 'practice', 'search', 'skills']),
     );
   });
 

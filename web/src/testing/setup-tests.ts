@@ -1,7 +1,11 @@
 import '@testing-library/jest-dom/vitest';
 import { cleanup, configure } from '@testing-library/react';
 import { afterAll, afterEach, beforeAll } from 'vitest';
+import { coachServer } from './mocks/coach-server';
+import { learnerServer } from './mocks/learner-server';
+import { practiceServer } from './mocks/practice-server';
 import { server } from './mocks/server';
+import { resetPracticeSocket } from '../features/practice/api/submission-updates';
 
 // screens are lazy chunks: the first import of one can take a while on a busy machine
 configure({ asyncUtilTimeout: 5000 });
@@ -11,6 +15,11 @@ afterEach(() => {
   cleanup();
   server.resetHandlers();
   localStorage.clear();
+  sessionStorage.clear();
+  coachServer.reset();
+  practiceServer.reset();
+  learnerServer.reset();
+  resetPracticeSocket();
 });
 afterAll(() => server.close());
 

@@ -16,3 +16,8 @@ export function renderApp(path: string) {
   );
   return { ...result, router, queryClient };
 }
+
+/** Signs the test learner in the way the app reads it (an access token held for this tab). */
+export function signIn(token = 'test-token') {
+  sessionStorage.setItem('agentcoach.accessToken', token);
+}

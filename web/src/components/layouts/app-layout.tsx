@@ -19,10 +19,13 @@ export function AppLayout({ footer }: { footer?: ReactNode }) {
           <span className="brand-name">AgentCoach</span>
         </NavLink>
         <nav aria-label="Main" className="main-nav">
+          <NavLink to="/dashboard">Dashboard</NavLink>
           <NavLink to="/" end>
             Catalogue
           </NavLink>
           <NavLink to="/skills">Skills</NavLink>
+          <NavLink to="/search">Search</NavLink>
+          <NavLink to="/coach">Coach</NavLink>
           <NavLink to="/login">Sign in</NavLink>
         </nav>
         <ThemeToggle />

@@ -1,4 +1,5 @@
-import { errorSentence } from '../../lib/api-client';
+import { Link } from 'react-router';
+import { ApiError, errorSentence } from '../../lib/api-client';
 
 type Props = { error: unknown; title?: string; onRetry?: () => void };
 
@@ -8,6 +9,11 @@ export function ErrorMessage({ error, title = 'This part could not be shown', on
     <div className="error-message" role="alert">
       <p className="error-title">{title}</p>
       <p>{errorSentence(error)}</p>
+      {error instanceof ApiError && error.status === 401 && (
+        <p>
+          <Link to="/login">Sign in</Link> to continue.
+        </p>
+      )}
       {onRetry && (
         <button type="button" className="button secondary" onClick={onRetry}>
           Try again

@@ -4,7 +4,10 @@ import { EditorView } from '@codemirror/view';
 import { basicSetup } from 'codemirror';
 import { useEffect, useRef } from 'react';
 
-type Props = { value: string; onChange: (value: string) => void; label: string };
+/** The selected lines (or the cursor's line when nothing is selected), for "ask the coach about this line". */
+export type CodeSelection = { text: string; fromLine: number; toLine: number };
+
+type Props = { value: string; onChange: (value: string) => void; label: string; onSelectionChange?: (selection: CodeSelection) => void };
 
 const theme = EditorView.theme({
   '&': { backgroundColor: 'var(--code-bg)', color: 'var(--fg)', fontSize: '0.9rem' },
@@ -16,11 +19,21 @@ const theme = EditorView.theme({
 });
 
 /** A Python editor (CodeMirror 6). Loaded lazily: it is the app's largest dependency. */
-export default function CodeEditor({ value, onChange, label }: Props) {
+function selectionOf(state: EditorState): CodeSelection {
+  const range = state.selection.main;
+  const from = state.doc.lineAt(range.from);
+  const to = state.doc.lineAt(range.to);
+  const text = range.empty ? from.text : state.sliceDoc(range.from, range.to);
+  return { text, fromLine: from.number, toLine: to.number };
+}
+
+export default function CodeEditor({ value, onChange, label, onSelectionChange }: Props) {
   const host = useRef<HTMLDivElement>(null);
   const view = useRef<EditorView | null>(null);
   const latestOnChange = useRef(onChange);
   latestOnChange.current = onChange;
+  const latestOnSelection = useRef(onSelectionChange);
+  latestOnSelection.current = onSelectionChange;
 
   useEffect(() => {
     const editor = new EditorView({
@@ -36,6 +49,9 @@ export default function CodeEditor({ value, onChange, label }: Props) {
           EditorView.updateListener.of((update) => {
             if (update.docChanged) {
               latestOnChange.current(update.state.doc.toString());
+            }
+            if (update.selectionSet || update.docChanged) {
+              latestOnSelection.current?.(selectionOf(update.state));
             }
           }),
         ],

@@ -1,13 +1,21 @@
-import { useEffect } from 'react';
+import { useEffect, type ReactNode } from 'react';
 import { CodeBlock } from '../../../components/ui/code-block';
 import { EffortBadges } from '../../../components/ui/difficulty';
 import { RenderedHtml } from '../../../components/ui/rendered-html';
 import { useExercise } from '../api/get-exercise';
-import { DraftEditor } from './draft-editor';
+import { DraftEditor, type CodeQuestion } from './draft-editor';
 import { HintList } from './hint-list';
 
+type Props = {
+  exerciseId: string;
+  onCodeChange?: (code: string) => void;
+  onAskAboutCode?: (question: CodeQuestion) => void;
+  /** Shown under the editor: running, submitting and their results. */
+  actions?: ReactNode;
+};
+
 /** An exercise: statement, the learner's code (drafts kept in the browser), hints and public tests. */
-export function ExerciseWorkspace({ exerciseId }: { exerciseId: string }) {
+export function ExerciseWorkspace({ exerciseId, onCodeChange, onAskAboutCode, actions }: Props) {
   const { data: exercise } = useExercise(exerciseId);
 
   useEffect(() => {
@@ -31,7 +39,14 @@ export function ExerciseWorkspace({ exerciseId }: { exerciseId: string }) {
       <div className="exercise-work">
         <section aria-labelledby="code-title">
           <h2 id="code-title">Your solution</h2>
-          <DraftEditor key={exercise.id} exerciseId={exercise.id} starterCode={exercise.starterCode} />
+          <DraftEditor
+            key={exercise.id}
+            exerciseId={exercise.id}
+            starterCode={exercise.starterCode}
+            onCodeChange={onCodeChange}
+            onAskAboutCode={onAskAboutCode}
+          />
+          {actions}
         </section>
         <section aria-labelledby="tests-title">
           <h2 id="tests-title">Public tests</h2>

@@ -1,5 +1,6 @@
 import { useId, useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
+import { AnswerInput } from '../../../components/ui/answer-input';
 import { ErrorMessage } from '../../../components/ui/error-message';
 import { ApiError } from '../../../lib/api-client';
 import { useAnswerCheck } from '../api/answer-check';
@@ -33,27 +34,7 @@ export function CheckQuestion({ lessonId, check, number }: { lessonId: string; c
         <legend id={`${id}-prompt`}>
           <span className="check-number">Question {number}.</span> {check.prompt}
         </legend>
-        {check.type === 'CHOICE' ? (
-          <div className="options">
-            {check.options.map((option, index) => (
-              <label key={option} className="option">
-                <input
-                  type="radio"
-                  name={`${id}-answer`}
-                  value={String(index)}
-                  checked={answer === String(index)}
-                  onChange={(e) => onChange(e.target.value)}
-                />
-                <span>{option}</span>
-              </label>
-            ))}
-          </div>
-        ) : (
-          <div className="short-answer">
-            <label htmlFor={`${id}-text`}>Your answer</label>
-            <input id={`${id}-text`} type="text" maxLength={500} value={answer} onChange={(e) => onChange(e.target.value)} />
-          </div>
-        )}
+        <AnswerInput options={check.options} choice={check.type === 'CHOICE'} value={answer} onChange={onChange} maxLength={500} />
         <button type="submit" disabled={answer.trim() === ''}>
           {grading.isPending ? 'Checking…' : 'Check answer'}
         </button>

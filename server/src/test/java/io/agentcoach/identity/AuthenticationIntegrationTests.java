@@ -182,6 +182,14 @@ class AuthenticationIntegrationTests {
     }
 
     @Test
+    void aTokenInTheQueryStringCountsOnlyForWebSocketHandshakes() {
+        var learner = users.orgAdmin();
+        var r = http.get("/api/me?access_token=" + learner.token());
+        assertThat(r.status()).isEqualTo(401);
+        assertThat(r.json().get("type").asString()).isEqualTo("/problems/unauthorized");
+    }
+
+    @Test
     void malformedForgedAndExpiredTokensAre401Problems() throws Exception {
         var admin = users.orgAdmin();
         var gen = KeyPairGenerator.getInstance("RSA");

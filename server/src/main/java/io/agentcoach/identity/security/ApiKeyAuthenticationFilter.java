@@ -70,11 +70,30 @@ final class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
         return null;
     }
 
-    /** Reads JWT bearer tokens only, leaving {@code Bearer ak_...} to this filter. */
+    /**
+     * Reads JWT bearer tokens only, leaving {@code Bearer ak_...} to this filter. A WebSocket handshake
+     * may carry its token as the {@code access_token} query parameter instead, because browsers cannot
+     * set headers on a WebSocket; every other request must use the header.
+     */
     static BearerTokenResolver jwtOnlyResolver() {
         DefaultBearerTokenResolver delegate = new DefaultBearerTokenResolver();
-        return request -> request.getHeader(HEADER) != null || secret(request) != null ? null
-                : delegate.resolve(request);
+        return request -> {
+            if (request.getHeader(HEADER) != null || secret(request) != null) {
+                return null;
+            }
+            String token = delegate.resolve(request);
+            return token != null ? token : webSocketHandshakeToken(request);
+        };
+    }
+
+    static final String QUERY_PARAMETER = "access_token";
+
+    private static String webSocketHandshakeToken(HttpServletRequest request) {
+        if (!"GET".equals(request.getMethod()) || !"websocket".equalsIgnoreCase(request.getHeader(HttpHeaders.UPGRADE))) {
+            return null;
+        }
+        String token = request.getParameter(QUERY_PARAMETER);
+        return token == null || token.isBlank() ? null : token.strip();
     }
 
     /** An API key that is unknown, revoked or expired. */

@@ -137,6 +137,26 @@ class CoachingWebSocketIntegrationTests {
         assertThat(refused).failsWithin(java.time.Duration.ofSeconds(10));
     }
 
+    @Test
+    void aBrowserSignsTheHandshakeInWithTheTokenAsQueryParameter() throws Exception {
+        // browsers cannot set headers on a WebSocket: the web app sends its access token in the URL
+        WebSocket browser = HttpClient.newHttpClient().newWebSocketBuilder()
+                .buildAsync(URI.create("ws://localhost:" + port + "/api/coaching/ws?access_token=" + learner.token()),
+                        new Collector())
+                .join();
+        try {
+            browser.sendText("{not json", true).join();
+            assertThat(next().get("data").get("type").asString()).isEqualTo("/problems/malformed-request");
+        } finally {
+            browser.abort();
+        }
+
+        var forged = HttpClient.newHttpClient().newWebSocketBuilder()
+                .buildAsync(URI.create("ws://localhost:" + port + "/api/coaching/ws?access_token=not-a-jwt"),
+                        new Collector());
+        assertThat(forged).failsWithin(java.time.Duration.ofSeconds(10));
+    }
+
     private JsonNode next() throws InterruptedException {
         JsonNode frame = frames.poll(30, TimeUnit.SECONDS);
         assertThat(frame).as("a frame within 30 s").isNotNull();

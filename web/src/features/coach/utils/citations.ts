@@ -1,0 +1,29 @@
+import type { Citation } from '../api/coaching';
+
+// "[2] Title — Section (source-id#anchor)" or "[2] Title (source-id)", as the coach lists its sources
+const SOURCE_LINE = /^\[(\d+)\]\s+(.+?)\s+\(([^\s()#]+)(?:#([^\s()]+))?\)\s*$/;
+
+/**
+ * The numbered sources listed at the end of a stored answer, for answers read back from the
+ * session (the live answer event carries them as data).
+ */
+export function citationsInText(text: string): Map<number, Citation> {
+  const found = new Map<number, Citation>();
+  for (const line of text.split('\n')) {
+    const match = SOURCE_LINE.exec(line.trim());
+    if (match) {
+      const [, number, label, sourceId, anchor] = match;
+      const [title, section] = label.split(' — ', 2);
+      found.set(Number(number), { sourceId, title, section: section ?? null, sectionAnchor: anchor ?? null });
+    }
+  }
+  return found;
+}
+
+/** Numbered citations: those of the answer event in order, else those listed in the text. */
+export function numberedCitations(text: string, fromEvent: Citation[] | undefined): Map<number, Citation> {
+  if (fromEvent && fromEvent.length > 0) {
+    return new Map(fromEvent.map((c, i) => [i + 1, c]));
+  }
+  return citationsInText(text);
+}
