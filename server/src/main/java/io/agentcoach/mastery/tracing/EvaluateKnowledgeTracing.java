@@ -74,12 +74,13 @@ public final class EvaluateKnowledgeTracing {
                 boolean[] outcomes = new boolean[test.rows()];
                 double micros = warmReplayMicros(model, test.sequences(), predictions, outcomes);
                 Metrics metrics = Metrics.of(predictions, outcomes, test.rows());
+                String fitted = model instanceof LogisticKnowledgeTracing.Model lr ? "  " + lr.hyperParameters() : "";
                 reports.put(tracer.name(), new Report(metrics, fitSeconds, micros));
                 out.printf(Locale.ROOT,
                         "%-4s auc %.4f  rmse %.4f  accuracy %.4f  fit %.1f s  predict+update %.2f us/attempt "
-                                + "(counting baseline %.2f us)%n",
+                                + "(counting baseline %.2f us)%s%n",
                         tracer.name(), metrics.auc(), metrics.rmse(), metrics.accuracy(), fitSeconds, micros,
-                        baselineMicros);
+                        baselineMicros, fitted);
             }
             double seconds = (System.nanoTime() - started) / 1e9;
             out.println(json(reports, test.rows(), rowsAsAttempts, baselineMicros, seconds));
@@ -133,7 +134,7 @@ public final class EvaluateKnowledgeTracing {
                 double p = learner.predict(attempt.item(), attempt.skills());
                 for (int r = 0; r < sequence.rows()[a]; r++) {
                     predictions[row] = p;
-                    outcomes[row++] = attempt.correct();
+                    outcomes[row++] = r < sequence.correctRows()[a];
                 }
                 learner.observe(attempt);
                 attempts++;
