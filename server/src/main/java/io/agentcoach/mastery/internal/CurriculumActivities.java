@@ -2,6 +2,7 @@ package io.agentcoach.mastery.internal;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 
 import io.agentcoach.content.CheckQuestion;
 import io.agentcoach.content.Exercise;
@@ -44,5 +45,21 @@ class CurriculumActivities implements Curriculum {
                     exercise.minutes()));
         }
         return activities;
+    }
+
+    @Override
+    public boolean knowsSkill(String skillId) {
+        return content.skills().contains(skillId);
+    }
+
+    @Override
+    public boolean knowsItem(UUID organizationId, String itemId) {
+        int slash = itemId.indexOf('/');
+        if (slash < 0) {
+            return content.exercise(itemId, organizationId).isPresent() || content.lesson(itemId).isPresent();
+        }
+        String check = itemId.substring(slash + 1);
+        return content.lesson(itemId.substring(0, slash))
+                .map(lesson -> lesson.checks().stream().anyMatch(c -> c.id().equals(check))).orElse(false);
     }
 }
