@@ -25,12 +25,13 @@ import java.util.regex.Pattern;
  * generate DIR                      writes a curriculum of 100 skills (10 layers, each skill needing
  *                                   one or two of the layer before) and 500 activities: 10 tracks of
  *                                   10 lessons, each lesson with 4 check questions
- * load BASE LEARNERS SECONDS ANSWERS signs LEARNERS learners up, gives each a goal and ANSWERS
+ * setup BASE LEARNERS ANSWERS FILE  signs LEARNERS learners up, gives each a goal and ANSWERS
  *                                   check-question answers through the content API (so mastery
- *                                   learns their history from its events), then each learner asks
- *                                   for its learning path in a closed loop for SECONDS, all at
- *                                   once; then the same number of clients ask GET /actuator/health
- *                                   for SECONDS (the same-run baseline). Last line: one JSON object.
+ *                                   learns their history from its events); writes their tokens
+ * measure BASE FILE SECONDS         each learner asks for its learning path in a closed loop for
+ *                                   SECONDS, all at once; then the same number of clients ask
+ *                                   GET /actuator/health for SECONDS (the same-run baseline).
+ *                                   Last line: one JSON object.
  * </pre>
  */
 public class PathLoad {
@@ -42,10 +43,13 @@ public class PathLoad {
     public static void main(String[] args) throws Exception {
         if (args.length == 2 && args[0].equals("generate")) {
             generate(Path.of(args[1]));
-        } else if (args.length == 5 && args[0].equals("load")) {
-            load(args[1], Integer.parseInt(args[2]), Integer.parseInt(args[3]), Integer.parseInt(args[4]));
+        } else if (args.length == 5 && args[0].equals("setup")) {
+            setup(args[1], Integer.parseInt(args[2]), Integer.parseInt(args[3]), Path.of(args[4]));
+        } else if (args.length == 4 && args[0].equals("measure")) {
+            measure(args[1], Files.readAllLines(Path.of(args[2])), Integer.parseInt(args[3]));
         } else {
-            System.err.println("usage: PathLoad generate DIR | load BASE LEARNERS SECONDS ANSWERS");
+            System.err.println("usage: PathLoad generate DIR | setup BASE LEARNERS ANSWERS TOKEN_FILE"
+                    + " | measure BASE TOKEN_FILE SECONDS");
             System.exit(2);
         }
     }
@@ -210,7 +214,7 @@ public class PathLoad {
         return new Run(millis, new TreeMap<>(statuses), elapsed);
     }
 
-    static void load(String base, int learners, int seconds, int answers) throws Exception {
+    static void setup(String base, int learners, int answers, Path tokenFile) throws Exception {
         long setupStart = System.nanoTime();
         String[] tokens = new String[learners];
         AtomicInteger failures = new AtomicInteger();
@@ -236,10 +240,14 @@ public class PathLoad {
         if (failures.get() > 0) {
             throw new IllegalStateException(failures.get() + " learners could not be set up");
         }
-        List<String> clients = List.of(tokens);
+        Files.write(tokenFile, List.of(tokens));
         System.out.printf(Locale.ROOT, "set-up: %d learners with %d answers each in %.1f s%n", learners, answers,
                 (System.nanoTime() - setupStart) / 1e9);
-        HttpResponse<String> sample = send(request(base + "/api/mastery/path", tokens[0]).GET().build());
+    }
+
+    static void measure(String base, List<String> clients, int seconds) throws Exception {
+        int learners = clients.size();
+        HttpResponse<String> sample = send(request(base + "/api/mastery/path", clients.get(0)).GET().build());
         expect(sample, 200, "path");
         System.out.println("sample path: " + sample.body().substring(0, Math.min(300, sample.body().length())) + "...");
         // warm-up: JIT, connection pool, every learner's state cached once

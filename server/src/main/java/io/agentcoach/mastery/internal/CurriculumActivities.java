@@ -23,15 +23,41 @@ class CurriculumActivities implements Curriculum {
         this.content = content;
     }
 
+    /** The skill graph and activities of one content version, built once per version. */
+    private record Snapshot(String version, List<Curriculum.Skill> skills, List<Activity> activities) {
+    }
+
+    private volatile Snapshot snapshot;
+
+    private Snapshot snapshot() {
+        String version = content.version();
+        Snapshot known = snapshot;
+        if (known == null || !known.version().equals(version)) {
+            known = new Snapshot(version, buildSkills(), buildActivities());
+            snapshot = known;
+        }
+        return known;
+    }
+
+    /** The same list instance as long as the curriculum's version stays the same. */
     @Override
     public List<Curriculum.Skill> skills() {
+        return snapshot().skills();
+    }
+
+    /** The same list instance as long as the curriculum's version stays the same. */
+    @Override
+    public List<Activity> activities() {
+        return snapshot().activities();
+    }
+
+    private List<Curriculum.Skill> buildSkills() {
         return content.skills().skills().stream()
                 .map((io.agentcoach.content.Skill s) -> new Curriculum.Skill(s.id(), s.name(), s.prerequisites()))
                 .toList();
     }
 
-    @Override
-    public List<Activity> activities() {
+    private List<Activity> buildActivities() {
         List<Activity> activities = new ArrayList<>();
         for (Lesson lesson : content.lessons()) {
             activities.add(new Activity(lesson.id(), lesson.title(), "lesson", lesson.skills(), lesson.minutes()));
@@ -44,7 +70,7 @@ class CurriculumActivities implements Curriculum {
             activities.add(new Activity(exercise.id(), exercise.title(), "exercise", exercise.skills(),
                     exercise.minutes()));
         }
-        return activities;
+        return List.copyOf(activities);
     }
 
     @Override

@@ -5,6 +5,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -191,14 +192,7 @@ class MasteryService implements Masteries {
         if (!logged.getLast().attemptId().equals(attempt.attemptId())) {
             return new Recorded.Updated(rewrite(attempt.organizationId(), attempt.userId(), logged, fitted), true);
         }
-        LearnerKnowledge knowledge = fitted.model().newLearner();
-        Map<String, Integer> counts = new LinkedHashMap<>();
-        for (Logged answer : logged) {
-            knowledge.observe(answer.toAttempt(fitted));
-            answer.skillIds().forEach(s -> counts.merge(s, 1, Integer::sum));
-        }
-        Learner learner = new Learner(fitted.version(), knowledge, attempt.occurredAt(), attempt.attemptId(), counts);
-        learners.put(attempt.userId(), learner);
+        Learner learner = cache(attempt.userId(), logged, fitted);
         List<SkillMastery> written = new ArrayList<>();
         for (String skill : attempt.skillIds().stream().distinct().sorted().toList()) {
             SkillMastery state = estimate(learner, skill, fitted, attempt.occurredAt());
@@ -320,32 +314,66 @@ class MasteryService implements Masteries {
                 .update();
     }
 
+    /** Activities as the fitted model's ids; activities of the same skills share one skills array. */
+    private record ActivityIds(long modelVersion, List<Curriculum.Activity> activities, int[] items, int[][] skills) {
+    }
+
+    private volatile ActivityIds activityIds;
+
+    private ActivityIds activityIds(TracingModels.Fitted fitted, List<Curriculum.Activity> activities) {
+        ActivityIds known = activityIds;
+        if (known != null && known.modelVersion() == fitted.version() && known.activities() == activities) {
+            return known;
+        }
+        int[] items = new int[activities.size()];
+        int[][] skills = new int[activities.size()][];
+        Map<List<String>, int[]> shared = new HashMap<>();
+        for (int i = 0; i < items.length; i++) {
+            Curriculum.Activity activity = activities.get(i);
+            int item = fitted.items().find(activity.id());
+            items[i] = item < 0 ? Attempt.NO_ITEM : item;
+            skills[i] = shared.computeIfAbsent(activity.skillIds(),
+                    ids -> ids.stream().mapToInt(fitted.skills()::id).toArray());
+        }
+        known = new ActivityIds(fitted.version(), activities, items, skills);
+        activityIds = known;
+        return known;
+    }
+
     /**
      * The learner's predicted success on each activity, computed under the learner's lock so that
-     * no update runs meanwhile. Activities are keyed by id.
+     * no update runs meanwhile. Activities are keyed by id. Pass the same list instance for the
+     * same activities: their ids under the model are computed once per list and model.
      */
     Map<String, Double> predict(UUID organizationId, UUID userId, List<Curriculum.Activity> activities) {
         synchronized (locks.computeIfAbsent(userId, k -> new Object())) {
             TracingModels.Fitted fitted = models.current();
             Learner learner = learners.get(userId);
-            LearnerKnowledge knowledge;
-            if (learner != null && learner.modelVersion() == fitted.version()) {
-                knowledge = learner.knowledge();
-            } else {
-                knowledge = fitted.model().newLearner();
-                for (Logged answer : logged(organizationId, userId)) {
-                    knowledge.observe(answer.toAttempt(fitted));
-                }
+            if (learner == null || learner.modelVersion() != fitted.version()) {
+                learner = cache(userId, logged(organizationId, userId), fitted);
             }
-            Map<String, Double> predictions = new LinkedHashMap<>();
-            for (Curriculum.Activity activity : activities) {
-                int item = fitted.items().find(activity.id());
-                int[] skills = activity.skillIds().stream().mapToInt(fitted.skills()::id).toArray();
-                predictions.put(activity.id(), skills.length == 0 ? 0.5
-                        : knowledge.predict(item < 0 ? Attempt.NO_ITEM : item, skills));
+            ActivityIds ids = activityIds(fitted, activities);
+            double[] predicted = learner.knowledge().predictAll(ids.items(), ids.skills());
+            Map<String, Double> predictions = new HashMap<>(activities.size() * 2);
+            for (int i = 0; i < predicted.length; i++) {
+                predictions.put(activities.get(i).id(), ids.skills()[i].length == 0 ? 0.5 : predicted[i]);
             }
             return predictions;
         }
+    }
+
+    /** Rebuilds the learner from their logged answers and keeps it for the next update or prediction. */
+    private Learner cache(UUID userId, List<Logged> logged, TracingModels.Fitted fitted) {
+        LearnerKnowledge knowledge = fitted.model().newLearner();
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        for (Logged answer : logged) {
+            knowledge.observe(answer.toAttempt(fitted));
+            answer.skillIds().forEach(s -> counts.merge(s, 1, Integer::sum));
+        }
+        Learner learner = logged.isEmpty() ? new Learner(fitted.version(), knowledge, Instant.MIN, "", counts)
+                : new Learner(fitted.version(), knowledge, logged.getLast().at(), logged.getLast().attemptId(), counts);
+        learners.put(userId, learner);
+        return learner;
     }
 
     /** A fresh copy of the learner's knowledge state under the current model, to simulate on. */

@@ -96,8 +96,10 @@ public final class AttemptLogs {
             Line header = lines.get(at);
             String[] head = fields(header.text());
             if (head.length < 1 || head.length > 2) {
+                String shown = header.text().length() > 60 ? header.text().substring(0, 60) + "..." : header.text();
                 throw new MalformedAttemptLogException(header.number(),
-                        "expected a record header 'length' or 'length,user', found " + head.length + " fields");
+                        "expected a record header 'length' or 'length,user' (AKT 4-line or DKT 3-line records), found "
+                                + head.length + " fields: '" + shown + "'");
             }
             String learner = head.length == 2 ? head[0] + "," + head[1] : head[0];
             if (at + perRecord > lines.size()) {

@@ -114,6 +114,26 @@ class TracingModelsTests {
     }
 
     @Test
+    void predictingManyItemsAtOnceEqualsPredictingEachAlone() {
+        for (KnowledgeTracer tracer : EvaluateKnowledgeTracing.tracers()) {
+            LearnerKnowledge learner = tracer.fit(learners(200, 10), 60, 3).newLearner();
+            learner.observe(new Attempt(3, new int[] {0}, true));
+            learner.observe(new Attempt(25, new int[] {1}, false));
+            learner.observe(new Attempt(3, new int[] {0}, false, 0));
+            int[] first = {0};
+            int[] second = {1};
+            int[] both = {0, 1};
+            int[] items = {3, 4, 15, Attempt.NO_ITEM, 999, 25, 30, 3};
+            int[][] skills = {first, first, first, first, first, second, both, both};
+            double[] together = learner.predictAll(items, skills);
+            for (int i = 0; i < items.length; i++) {
+                assertThat(together[i]).as(tracer.name() + " item " + items[i])
+                        .isCloseTo(learner.predict(items[i], skills[i]), org.assertj.core.data.Offset.offset(1e-12));
+            }
+        }
+    }
+
+    @Test
     void creditOutsideZeroToOneIsRefused() {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> new Attempt(1, new int[] {0}, true, 1.5))
                 .isInstanceOf(IllegalArgumentException.class);
