@@ -30,8 +30,9 @@ import java.util.regex.Pattern;
  *                                   learns their history from its events); writes their tokens
  * measure BASE FILE SECONDS         each learner asks for its learning path in a closed loop for
  *                                   SECONDS, all at once; then the same number of clients ask
- *                                   GET /actuator/health for SECONDS (the same-run baseline).
- *                                   Last line: one JSON object.
+ *                                   GET /actuator/health for SECONDS (the same-run baseline);
+ *                                   first saturated (back to back), then paced (each learner about
+ *                                   once a second). Last line: one JSON object.
  * </pre>
  */
 public class PathLoad {
@@ -187,6 +188,14 @@ public class PathLoad {
 
     /** Every client requests its URL in a closed loop for {@code seconds}. */
     static Run closedLoop(List<String> tokens, String url, int seconds) throws InterruptedException {
+        return closedLoop(tokens, url, seconds, 0);
+    }
+
+    /**
+     * Every client requests its URL for {@code seconds}, waiting a random 0 to 2 x {@code thinkMillis}
+     * after each answer (0: back to back, the server saturated).
+     */
+    static Run closedLoop(List<String> tokens, String url, int seconds, int thinkMillis) throws InterruptedException {
         Map<Integer, Integer> statuses = new ConcurrentHashMap<>();
         long end = System.nanoTime() + seconds * 1_000_000_000L;
         List<Thread> threads = new ArrayList<>();
@@ -202,6 +211,13 @@ public class PathLoad {
                     HttpResponse<String> r = send(request);
                     mine.add((System.nanoTime() - t0) / 1e6);
                     statuses.merge(r.statusCode(), 1, Integer::sum);
+                    if (thinkMillis > 0) {
+                        try {
+                            Thread.sleep(java.util.concurrent.ThreadLocalRandom.current().nextInt(2 * thinkMillis + 1));
+                        } catch (InterruptedException e) {
+                            return;
+                        }
+                    }
                 }
             }));
         }
@@ -253,17 +269,30 @@ public class PathLoad {
         // warm-up: JIT, connection pool, every learner's state cached once
         closedLoop(clients, base + "/api/mastery/path", Math.max(5, seconds / 4));
         closedLoop(clients, base + "/actuator/health", Math.max(5, seconds / 4));
+        System.out.println("saturated: every learner requests again as soon as answered");
         Run path = closedLoop(clients, base + "/api/mastery/path", seconds);
         Run health = closedLoop(clients, base + "/actuator/health", seconds);
         report("GET /api/mastery/path  ", path);
         report("GET /actuator/health   ", health);
         System.out.printf(Locale.ROOT, "ratio p95 path/health: %.2f%n", path.percentile(0.95) / health.percentile(0.95));
+        System.out.println("paced: every learner requests about once a second (random pause 0-2 s)");
+        Run pacedPath = closedLoop(clients, base + "/api/mastery/path", seconds, 1000);
+        Run pacedHealth = closedLoop(clients, base + "/actuator/health", seconds, 1000);
+        report("GET /api/mastery/path  ", pacedPath);
+        report("GET /actuator/health   ", pacedHealth);
+        System.out.printf(Locale.ROOT, "ratio p95 path/health: %.2f%n",
+                pacedPath.percentile(0.95) / pacedHealth.percentile(0.95));
         System.out.printf(Locale.ROOT,
-                "{\"learners\":%d,\"activities\":%d,\"path_p50_ms\":%.1f,\"path_p95_ms\":%.1f,\"path_p99_ms\":%.1f,"
-                        + "\"path_rps\":%.0f,\"health_p50_ms\":%.1f,\"health_p95_ms\":%.1f,\"health_rps\":%.0f,\"seconds\":%d}%n",
-                learners, LAYERS * PER_LAYER * (1 + CHECKS), path.percentile(0.5), path.percentile(0.95),
-                path.percentile(0.99), path.millis().length / path.seconds(), health.percentile(0.5),
-                health.percentile(0.95), health.millis().length / health.seconds(), seconds);
+                "{\"learners\":%d,\"activities\":%d,\"saturated\":%s,\"paced\":%s,\"seconds\":%d}%n",
+                learners, LAYERS * PER_LAYER * (1 + CHECKS), json(path, health), json(pacedPath, pacedHealth), seconds);
+    }
+
+    static String json(Run path, Run health) {
+        return String.format(Locale.ROOT,
+                "{\"path_p50_ms\":%.1f,\"path_p95_ms\":%.1f,\"path_p99_ms\":%.1f,\"path_rps\":%.0f,"
+                        + "\"health_p50_ms\":%.1f,\"health_p95_ms\":%.1f,\"health_rps\":%.0f}",
+                path.percentile(0.5), path.percentile(0.95), path.percentile(0.99), path.millis().length / path.seconds(),
+                health.percentile(0.5), health.percentile(0.95), health.millis().length / health.seconds());
     }
 
     static void report(String label, Run run) {
