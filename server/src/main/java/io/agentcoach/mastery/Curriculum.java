@@ -1,6 +1,7 @@
 package io.agentcoach.mastery;
 
 import java.util.List;
+import java.util.UUID;
 
 /**
  * What the learning path chooses from: the skill graph and the activities that exercise each
@@ -13,6 +14,19 @@ public interface Curriculum {
 
     /** Every activity a learner can be sent to. */
     List<Activity> activities();
+
+    /** Whether the skill graph has {@code skillId}. */
+    default boolean knowsSkill(String skillId) {
+        return skills().stream().anyMatch(s -> s.id().equals(skillId));
+    }
+
+    /**
+     * Whether a learner of the organization can answer {@code itemId}: one of the activities, or
+     * an item only that organization has (its private exercises).
+     */
+    default boolean knowsItem(UUID organizationId, String itemId) {
+        return activities().stream().anyMatch(a -> a.id().equals(itemId));
+    }
 
     /**
      * A node of the skill graph.

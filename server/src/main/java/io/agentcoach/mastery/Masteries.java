@@ -15,6 +15,20 @@ public interface Masteries {
      */
     Recorded record(AttemptObserved attempt);
 
+    /**
+     * Records that the learner was shown a hint. It lowers the credit of their right answers on the
+     * item given after it; should such an answer be recorded already (the hint arrived late), the
+     * learner's estimates and history are recomputed and {@link MasteryChanged} is published.
+     * Idempotent by organization, learner, item and hint number. Returns whether it was new.
+     * Throws a 422 problem for a hint without item, learner, time or a number of at least 1.
+     */
+    boolean recordHint(HintUsed hint);
+
+    /** Credit of an answer (0 to 1) given after {@code hints} distinct hints of its item were shown. */
+    static double creditOf(boolean correct, int hints) {
+        return correct ? 1.0 / (1 + Math.max(0, hints)) : 0;
+    }
+
     /** The learner's current estimates, one per skill they have practised, by skill id. */
     List<SkillMastery> of(UUID organizationId, UUID userId);
 

@@ -71,7 +71,7 @@ class MasteryIntegrationTests {
     }
 
     AttemptObserved answer(UUID user, String id, int minute, boolean correct, String... skills) {
-        return new AttemptObserved(id, organization, user, "item-" + id, List.of(skills), correct,
+        return new AttemptObserved(id, organization, user, null, List.of(skills), correct,
                 start.plusSeconds(60L * minute));
     }
 
@@ -87,19 +87,19 @@ class MasteryIntegrationTests {
     @Test
     void correctAnswersRaiseMasteryWithHistoryProficiencyAndAnEvent() {
         UUID user = learner();
-        record(answer(user, "a1", 0, false, "tool-calling"));
-        double afterMiss = mastery(user, "tool-calling");
-        record(answer(user, "a2", 1, true, "tool-calling"));
-        record(answer(user, "a3", 2, true, "tool-calling", "react-loop"));
+        record(answer(user, "a1", 0, false, "tool-calling-basics"));
+        double afterMiss = mastery(user, "tool-calling-basics");
+        record(answer(user, "a2", 1, true, "tool-calling-basics"));
+        record(answer(user, "a3", 2, true, "tool-calling-basics", "llm-messages"));
 
         SkillMastery toolCalling = inOrganization(() -> masteries.of(organization, user)).getLast();
-        assertThat(toolCalling.skillId()).isEqualTo("tool-calling");
+        assertThat(toolCalling.skillId()).isEqualTo("tool-calling-basics");
         assertThat(toolCalling.mastery()).isGreaterThan(afterMiss);
         assertThat(toolCalling.attempts()).isEqualTo(3);
         assertThat(toolCalling.proficiency()).isEqualTo(SkillMastery.proficiencyOf(toolCalling.mastery()));
-        assertThat(history(user, "tool-calling")).extracting(MasteryPoint::attemptId)
+        assertThat(history(user, "tool-calling-basics")).extracting(MasteryPoint::attemptId)
                 .containsExactly("a1", "a2", "a3");
-        assertThat(jdbc.sql("select proficiency from user_skills where user_id = ? and skill_id = 'tool-calling'")
+        assertThat(jdbc.sql("select proficiency from user_skills where user_id = ? and skill_id = 'tool-calling-basics'")
                 .param(user).query(Integer.class).single()).isEqualTo(toolCalling.proficiency());
         assertThat(events.stream(MasteryChanged.class).filter(e -> e.userId().equals(user)))
                 .extracting(MasteryChanged::attemptId).containsExactly("a1", "a2", "a3");
@@ -108,31 +108,31 @@ class MasteryIntegrationTests {
     @Test
     void theSameAnswerDeliveredTwiceChangesNothing() {
         UUID user = learner();
-        record(answer(user, "b1", 0, true, "rag"));
+        record(answer(user, "b1", 0, true, "llm-messages"));
         List<SkillMastery> before = inOrganization(() -> masteries.of(organization, user));
-        assertThat(record(answer(user, "b1", 0, true, "rag"))).isEqualTo(new Masteries.Recorded.Duplicate("b1"));
+        assertThat(record(answer(user, "b1", 0, true, "llm-messages"))).isEqualTo(new Masteries.Recorded.Duplicate("b1"));
         assertThat(inOrganization(() -> masteries.of(organization, user))).isEqualTo(before);
-        assertThat(history(user, "rag")).hasSize(1);
+        assertThat(history(user, "llm-messages")).hasSize(1);
     }
 
     @Test
     void anAnswerArrivingLateIsReplayedInAnswerOrder() {
         UUID inOrder = learner();
-        record(answer(inOrder, "c1", 0, false, "memory"));
-        record(answer(inOrder, "c2", 1, false, "memory"));
-        record(answer(inOrder, "c3", 2, true, "memory"));
+        record(answer(inOrder, "c1", 0, false, "llm-messages"));
+        record(answer(inOrder, "c2", 1, false, "llm-messages"));
+        record(answer(inOrder, "c3", 2, true, "llm-messages"));
 
         UUID late = learner();
-        record(answer(late, "l1", 0, false, "memory"));
-        record(answer(late, "l3", 2, true, "memory"));
-        Masteries.Recorded recorded = record(answer(late, "l2", 1, false, "memory"));
+        record(answer(late, "l1", 0, false, "llm-messages"));
+        record(answer(late, "l3", 2, true, "llm-messages"));
+        Masteries.Recorded recorded = record(answer(late, "l2", 1, false, "llm-messages"));
 
         assertThat(recorded).isInstanceOfSatisfying(Masteries.Recorded.Updated.class,
                 u -> assertThat(u.replayed()).isTrue());
-        assertThat(mastery(late, "memory")).isEqualTo(mastery(inOrder, "memory"));
-        assertThat(history(late, "memory")).extracting(MasteryPoint::attemptId).containsExactly("l1", "l2", "l3");
-        assertThat(history(late, "memory")).extracting(MasteryPoint::mastery)
-                .isEqualTo(history(inOrder, "memory").stream().map(MasteryPoint::mastery).toList());
+        assertThat(mastery(late, "llm-messages")).isEqualTo(mastery(inOrder, "llm-messages"));
+        assertThat(history(late, "llm-messages")).extracting(MasteryPoint::attemptId).containsExactly("l1", "l2", "l3");
+        assertThat(history(late, "llm-messages")).extracting(MasteryPoint::mastery)
+                .isEqualTo(history(inOrder, "llm-messages").stream().map(MasteryPoint::mastery).toList());
     }
 
     @Test
@@ -141,18 +141,45 @@ class MasteryIntegrationTests {
         assertThatThrownBy(() -> record(answer(user, "d1", 0, true)))
                 .isInstanceOfSatisfying(ErrorResponseException.class,
                         e -> assertThat(e.getStatusCode().value()).isEqualTo(422));
-        record(answer(user, "d2", 0, true, "evals"));
+        record(answer(user, "d2", 0, true, "llm-messages"));
         assertThat(inOrganization(() -> masteries.of(organization, user))).hasSize(1);
         // bound to another organization, row-level security hides the rows even when asked for by id
         assertThat(Tenants.callAs(UUID.randomUUID(), () -> masteries.of(organization, user))).isEmpty();
-        assertThat(Tenants.callAs(UUID.randomUUID(), () -> masteries.history(organization, user, "evals")))
+        assertThat(Tenants.callAs(UUID.randomUUID(), () -> masteries.history(organization, user, "llm-messages")))
                 .isEmpty();
+    }
+
+    @Test
+    void answersOnSkillsOrItemsTheCurriculumDoesNotHaveAreRefusedAndChangeNothing() {
+        UUID user = learner();
+        List<AttemptObserved> unknown = List.of(
+                answer(user, "u1", 0, true, "juggling"),
+                answer(user, "u2", 0, true, "llm-messages", "juggling"),
+                new AttemptObserved("u3", organization, user, "no-such-exercise", List.of("llm-messages"), true, start),
+                new AttemptObserved("u4", organization, user, "messages/no-such-check", List.of("llm-messages"), true,
+                        start),
+                new AttemptObserved("u5", organization, user, "x".repeat(201), List.of("llm-messages"), true, start));
+        for (AttemptObserved attempt : unknown) {
+            assertThatThrownBy(() -> record(attempt)).as(attempt.attemptId())
+                    .isInstanceOfSatisfying(ErrorResponseException.class, e -> {
+                        assertThat(e.getStatusCode().value()).isEqualTo(422);
+                        assertThat(e.getBody().getType().toString()).isEqualTo("/problems/unprocessable");
+                    });
+        }
+        assertThat(inOrganization(() -> masteries.of(organization, user))).isEmpty();
+        assertThat(inOrganization(() -> jdbc.sql("select count(*) from mastery_attempts where user_id = ?").param(user)
+                .query(Integer.class).single())).isZero();
+        // known items: an exercise, a lesson's check question
+        record(new AttemptObserved("k1", organization, user, "add-numbers", List.of("tool-calling-basics"), true, start));
+        record(new AttemptObserved("k2", organization, user, "messages/stateless", List.of("llm-messages"), true,
+                start.plusSeconds(1)));
+        assertThat(inOrganization(() -> masteries.of(organization, user))).hasSize(2);
     }
 
     @Test
     void anAnswerForAnotherOrganizationThanTheBoundOneIsRefused() {
         UUID user = learner();
-        AttemptObserved elsewhere = answer(user, "x1", 0, true, "evals");
+        AttemptObserved elsewhere = answer(user, "x1", 0, true, "llm-messages");
         assertThatThrownBy(() -> Tenants.runAs(UUID.randomUUID(), () -> masteries.record(elsewhere)))
                 .isInstanceOf(DataAccessException.class).rootCause().hasMessageContaining("row-level security");
         assertThat(inOrganization(() -> masteries.of(organization, user))).isEmpty();

@@ -3,9 +3,11 @@ package io.agentcoach.content.web;
 import java.util.List;
 import java.util.Map;
 
+import io.agentcoach.content.CheckAnswered;
 import io.agentcoach.content.CheckQuestion;
 import io.agentcoach.content.Curriculum;
 import io.agentcoach.content.Exercise;
+import io.agentcoach.content.HintRevealed;
 import io.agentcoach.content.Lesson;
 import io.agentcoach.content.Section;
 import io.agentcoach.content.Skill;
@@ -18,6 +20,7 @@ import io.agentcoach.platform.Problems;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -40,13 +43,18 @@ class ContentController {
     private final CurrentUsers users;
     private final OrganizationContent organizationContent;
     private final CurriculumReloader reloader;
+    private final ApplicationEventPublisher events;
+    private final java.time.Clock clock;
 
     ContentController(Curriculum curriculum, CurrentUsers users, OrganizationContent organizationContent,
-            CurriculumReloader reloader) {
+            CurriculumReloader reloader, ApplicationEventPublisher events,
+            org.springframework.beans.factory.ObjectProvider<java.time.Clock> clock) {
         this.curriculum = curriculum;
         this.users = users;
         this.organizationContent = organizationContent;
         this.reloader = reloader;
+        this.events = events;
+        this.clock = clock.getIfAvailable(java.time.Clock::systemUTC);
     }
 
     /** A public exercise, or one private to the caller's organization; 404 for anyone else's. */
@@ -117,6 +125,9 @@ class ContentController {
         CheckQuestion q = findLesson(id).checks().stream().filter(c -> c.id().equals(checkId)).findFirst()
                 .orElseThrow(() -> Problems.notFound("Check question '" + checkId + "' of lesson '" + id + "'"));
         boolean correct = q.isCorrect(body.answer());
+        // a signed-in learner's answer is evidence of what they know (the mastery module listens)
+        users.current().ifPresent(user -> events.publishEvent(new CheckAnswered(java.util.UUID.randomUUID(),
+                user.organizationId(), user.userId(), id, checkId, q.skill(), correct, clock.instant())));
         return new CheckResult(correct, q.explanation());
     }
 
@@ -134,6 +145,8 @@ class ContentController {
         if (number < 1 || number > e.hints().size()) {
             throw Problems.notFound("Hint " + number + " of exercise '" + id + "'");
         }
+        users.current().ifPresent(user -> events.publishEvent(new HintRevealed(user.organizationId(), user.userId(),
+                e.id(), e.skills(), number, e.hints().size(), clock.instant())));
         return Map.of("number", number, "of", e.hints().size(), "hint", e.hints().get(number - 1));
     }
 

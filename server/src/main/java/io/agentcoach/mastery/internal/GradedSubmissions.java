@@ -6,9 +6,12 @@ import io.agentcoach.mastery.AttemptObserved;
 import io.agentcoach.mastery.Masteries;
 import io.agentcoach.platform.Tenants;
 import io.agentcoach.practice.SubmissionGraded;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Async;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.web.ErrorResponseException;
 
 /**
  * Every graded submission updates the learner's mastery of the exercise's skills. Runs after the
@@ -20,6 +23,8 @@ import org.springframework.transaction.event.TransactionalEventListener;
  */
 @Component
 class GradedSubmissions {
+
+    private static final Logger log = LoggerFactory.getLogger(GradedSubmissions.class);
 
     private final Masteries masteries;
 
@@ -33,8 +38,15 @@ class GradedSubmissions {
         if (graded.skills().isEmpty()) {
             return;
         }
-        Tenants.runAs(graded.organizationId(), () -> masteries.record(new AttemptObserved(
-                graded.submissionId().toString(), graded.organizationId(), graded.userId(), graded.exerciseId(),
-                List.copyOf(graded.skills()), graded.passed(), graded.gradedAt())));
+        try {
+            Tenants.runAs(graded.organizationId(), () -> masteries.record(new AttemptObserved(
+                    graded.submissionId().toString(), graded.organizationId(), graded.userId(), graded.exerciseId(),
+                    List.copyOf(graded.skills()), graded.passed(), graded.gradedAt())));
+        } catch (ErrorResponseException e) {
+            // refused as input (e.g. an exercise or skill the curriculum has since dropped): delivering it
+            // again would be refused again, so it is logged and the publication completes
+            log.warn("Submission {} does not update mastery: {}", graded.submissionId(),
+                    e.getBody().getDetail());
+        }
     }
 }

@@ -5,6 +5,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +14,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import io.agentcoach.mastery.AttemptObserved;
 import io.agentcoach.mastery.Curriculum;
+import io.agentcoach.mastery.HintUsed;
 import io.agentcoach.mastery.Masteries;
 import io.agentcoach.mastery.MasteryChanged;
 import io.agentcoach.mastery.MasteryPoint;
@@ -20,6 +22,7 @@ import io.agentcoach.mastery.SkillMastery;
 import io.agentcoach.mastery.tracing.Attempt;
 import io.agentcoach.mastery.tracing.LearnerKnowledge;
 import io.agentcoach.platform.Problems;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -36,17 +39,21 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 class MasteryService implements Masteries {
 
     static final int MAX_ID = 100;
+    static final int MAX_ITEM_ID = 200;
 
     private final JdbcClient jdbc;
     private final TracingModels models;
     private final ApplicationEventPublisher events;
     private final Map<UUID, Object> locks = new ConcurrentHashMap<>();
     private final Map<UUID, Learner> learners = new ConcurrentHashMap<>();
+    private final ObjectProvider<Curriculum> curriculum;
 
-    MasteryService(JdbcClient jdbc, TracingModels models, ApplicationEventPublisher events) {
+    MasteryService(JdbcClient jdbc, TracingModels models, ApplicationEventPublisher events,
+            ObjectProvider<Curriculum> curriculum) {
         this.jdbc = jdbc;
         this.models = models;
         this.events = events;
+        this.curriculum = curriculum;
     }
 
     /** A learner's state under one fitted model, and the position of their latest answer. */
@@ -59,7 +66,14 @@ class MasteryService implements Masteries {
         }
     }
 
-    private record Logged(String attemptId, String itemId, List<String> skillIds, boolean correct, Instant at) {
+    /** A logged answer, with the number of its item's hints the learner had been shown by then. */
+    private record Logged(String attemptId, String itemId, List<String> skillIds, boolean correct, int hints,
+            Instant at) {
+
+        Attempt toAttempt(TracingModels.Fitted fitted) {
+            return TracingModels.toAttempt(itemId, String.join(",", skillIds), correct,
+                    Masteries.creditOf(correct, hints), fitted.items(), fitted.skills());
+        }
     }
 
     @Override
@@ -92,22 +106,44 @@ class MasteryService implements Masteries {
         }
     }
 
-    private static void validate(AttemptObserved attempt) {
+    private void validate(AttemptObserved attempt) {
         String problem = null;
         if (attempt.attemptId() == null || attempt.attemptId().isBlank() || attempt.attemptId().length() > MAX_ID) {
             problem = "An answer needs an id of 1 to " + MAX_ID + " characters.";
         } else if (attempt.organizationId() == null || attempt.userId() == null || attempt.occurredAt() == null) {
             problem = "An answer needs its organization, learner and time.";
+        } else if (attempt.itemId() != null && (attempt.itemId().isBlank() || attempt.itemId().length() > MAX_ITEM_ID)) {
+            problem = "Answer " + attempt.attemptId() + " names an item id that is empty or longer than " + MAX_ITEM_ID
+                    + " characters.";
         } else if (attempt.skillIds().isEmpty()) {
             problem = "Answer " + attempt.attemptId() + " names no skill; mastery is tracked per skill.";
         } else if (attempt.skillIds().stream().anyMatch(s -> s == null || s.isBlank() || s.length() > MAX_ID
                 || s.contains(","))) {
             problem = "Answer " + attempt.attemptId() + " names a skill id that is empty, longer than " + MAX_ID
                     + " characters or contains a comma.";
+        } else {
+            problem = unknown(attempt.organizationId(), attempt.itemId(), attempt.skillIds(), "Answer " + attempt.attemptId());
         }
         if (problem != null) {
             throw Problems.of(HttpStatus.UNPROCESSABLE_CONTENT, "unprocessable", "Answer not usable", problem);
         }
+    }
+
+    /** What the curriculum does not know of an item and its skills, or null (also when there is no curriculum). */
+    private String unknown(UUID organizationId, String itemId, List<String> skillIds, String what) {
+        Curriculum known = curriculum.getIfAvailable();
+        if (known == null) {
+            return null;
+        }
+        for (String skill : skillIds) {
+            if (!known.knowsSkill(skill)) {
+                return what + " names skill '" + skill + "', which the curriculum does not have.";
+            }
+        }
+        if (itemId != null && !known.knowsItem(organizationId, itemId)) {
+            return what + " is on item '" + itemId + "', which the curriculum does not have for this organization.";
+        }
+        return null;
     }
 
     private void evictIfRolledBack(UUID userId) {
@@ -125,8 +161,13 @@ class MasteryService implements Masteries {
 
     /** The usual case: the answer is the learner's newest, so one online update suffices. */
     private Recorded.Updated observe(Learner learner, AttemptObserved attempt, TracingModels.Fitted fitted) {
+        int hints = attempt.itemId() == null ? 0 : jdbc.sql("""
+                select count(*) from mastery_hints
+                where organization_id = ? and user_id = ? and item_id = ? and revealed_at <= ?""")
+                .params(attempt.organizationId(), attempt.userId(), attempt.itemId(), utc(attempt.occurredAt()))
+                .query(Integer.class).single();
         learner.knowledge().observe(TracingModels.toAttempt(attempt.itemId(), String.join(",", attempt.skillIds()),
-                attempt.correct(), fitted.items(), fitted.skills()));
+                attempt.correct(), Masteries.creditOf(attempt.correct(), hints), fitted.items(), fitted.skills()));
         Map<String, Integer> counts = new LinkedHashMap<>(learner.attemptsPerSkill());
         attempt.skillIds().forEach(s -> counts.merge(s, 1, Integer::sum));
         Learner next = new Learner(learner.modelVersion(), learner.knowledge(), attempt.occurredAt(),
@@ -148,43 +189,87 @@ class MasteryService implements Masteries {
      */
     private Recorded.Updated replay(AttemptObserved attempt, TracingModels.Fitted fitted) {
         List<Logged> logged = logged(attempt.organizationId(), attempt.userId());
-        boolean outOfOrder = !logged.getLast().attemptId().equals(attempt.attemptId());
+        if (!logged.getLast().attemptId().equals(attempt.attemptId())) {
+            return new Recorded.Updated(rewrite(attempt.organizationId(), attempt.userId(), logged, fitted), true);
+        }
+        Learner learner = cache(attempt.userId(), logged, fitted);
+        List<SkillMastery> written = new ArrayList<>();
+        for (String skill : attempt.skillIds().stream().distinct().sorted().toList()) {
+            SkillMastery state = estimate(learner, skill, fitted, attempt.occurredAt());
+            writeState(attempt.organizationId(), attempt.userId(), state);
+            writeHistory(attempt.organizationId(), attempt.userId(), skill, attempt.attemptId(), state);
+            written.add(state);
+        }
+        return new Recorded.Updated(written, false);
+    }
+
+    /** Recomputes and rewrites every estimate and the whole history of the learner; returns the estimates. */
+    private List<SkillMastery> rewrite(UUID organizationId, UUID userId, List<Logged> logged,
+            TracingModels.Fitted fitted) {
+        jdbc.sql("delete from mastery_history where organization_id = ? and user_id = ?")
+                .params(organizationId, userId).update();
         LearnerKnowledge knowledge = fitted.model().newLearner();
         Map<String, Integer> counts = new LinkedHashMap<>();
         Map<String, SkillMastery> latest = new LinkedHashMap<>();
-        if (outOfOrder) {
-            jdbc.sql("delete from mastery_history where organization_id = ? and user_id = ?")
-                    .params(attempt.organizationId(), attempt.userId()).update();
-        }
         Learner learner = null;
         for (Logged answer : logged) {
-            knowledge.observe(TracingModels.toAttempt(answer.itemId(), String.join(",", answer.skillIds()),
-                    answer.correct(), fitted.items(), fitted.skills()));
+            knowledge.observe(answer.toAttempt(fitted));
             answer.skillIds().forEach(s -> counts.merge(s, 1, Integer::sum));
             learner = new Learner(fitted.version(), knowledge, answer.at(), answer.attemptId(), counts);
-            if (outOfOrder) {
-                for (String skill : answer.skillIds().stream().distinct().toList()) {
-                    SkillMastery state = estimate(learner, skill, fitted, answer.at());
-                    writeHistory(attempt.organizationId(), attempt.userId(), skill, answer.attemptId(), state);
-                    latest.put(skill, state);
-                }
+            for (String skill : answer.skillIds().stream().distinct().toList()) {
+                SkillMastery state = estimate(learner, skill, fitted, answer.at());
+                writeHistory(organizationId, userId, skill, answer.attemptId(), state);
+                latest.put(skill, state);
             }
         }
-        learners.put(attempt.userId(), learner);
-        List<SkillMastery> written = new ArrayList<>();
-        if (outOfOrder) {
-            latest.values().forEach(state -> writeState(attempt.organizationId(), attempt.userId(), state));
-            written.addAll(latest.values());
-        } else {
-            for (String skill : attempt.skillIds().stream().distinct().toList()) {
-                SkillMastery state = estimate(learner, skill, fitted, attempt.occurredAt());
-                writeState(attempt.organizationId(), attempt.userId(), state);
-                writeHistory(attempt.organizationId(), attempt.userId(), skill, attempt.attemptId(), state);
-                written.add(state);
-            }
+        if (learner != null) {
+            learners.put(userId, learner);
         }
+        latest.values().forEach(state -> writeState(organizationId, userId, state));
+        List<SkillMastery> written = new ArrayList<>(latest.values());
         written.sort(Comparator.comparing(SkillMastery::skillId));
-        return new Recorded.Updated(written, outOfOrder);
+        return written;
+    }
+
+    @Override
+    @Transactional
+    public boolean recordHint(HintUsed hint) {
+        if (hint.organizationId() == null || hint.userId() == null || hint.revealedAt() == null
+                || hint.itemId() == null || hint.itemId().isBlank() || hint.itemId().length() > MAX_ITEM_ID
+                || hint.number() < 1) {
+            throw Problems.of(HttpStatus.UNPROCESSABLE_CONTENT, "unprocessable", "Hint not usable",
+                    "A hint needs its organization, learner, item (1 to " + MAX_ITEM_ID
+                            + " characters), time and a number from 1.");
+        }
+        String unknown = unknown(hint.organizationId(), hint.itemId(), List.of(), "Hint " + hint.number());
+        if (unknown != null) {
+            throw Problems.of(HttpStatus.UNPROCESSABLE_CONTENT, "unprocessable", "Hint not usable", unknown);
+        }
+        synchronized (locks.computeIfAbsent(hint.userId(), k -> new Object())) {
+            int inserted = jdbc.sql("""
+                    insert into mastery_hints (organization_id, user_id, item_id, number, revealed_at)
+                    values (?, ?, ?, ?, ?) on conflict do nothing""")
+                    .params(hint.organizationId(), hint.userId(), hint.itemId(), hint.number(), utc(hint.revealedAt()))
+                    .update();
+            if (inserted == 0) {
+                return false;
+            }
+            // Usually the hint precedes every answer it bears on; if one was recorded already, recompute.
+            boolean late = jdbc.sql("""
+                    select count(*) from mastery_attempts where organization_id = ? and user_id = ? and item_id = ?
+                    and correct and occurred_at >= ?""")
+                    .params(hint.organizationId(), hint.userId(), hint.itemId(), utc(hint.revealedAt()))
+                    .query(Integer.class).single() > 0;
+            if (late) {
+                evictIfRolledBack(hint.userId());
+                List<SkillMastery> written = rewrite(hint.organizationId(), hint.userId(),
+                        logged(hint.organizationId(), hint.userId()), models.current());
+                events.publishEvent(new MasteryChanged(hint.organizationId(), hint.userId(),
+                        written.stream().map(SkillMastery::skillId).toList(),
+                        "hint:" + hint.itemId() + "#" + hint.number()));
+            }
+            return true;
+        }
     }
 
     private static SkillMastery estimate(Learner learner, String skill, TracingModels.Fitted fitted, Instant at) {
@@ -229,52 +314,87 @@ class MasteryService implements Masteries {
                 .update();
     }
 
+    /** Activities as the fitted model's ids; activities of the same skills share one skills array. */
+    private record ActivityIds(long modelVersion, List<Curriculum.Activity> activities, int[] items, int[][] skills) {
+    }
+
+    private volatile ActivityIds activityIds;
+
+    private ActivityIds activityIds(TracingModels.Fitted fitted, List<Curriculum.Activity> activities) {
+        ActivityIds known = activityIds;
+        if (known != null && known.modelVersion() == fitted.version() && known.activities() == activities) {
+            return known;
+        }
+        int[] items = new int[activities.size()];
+        int[][] skills = new int[activities.size()][];
+        Map<List<String>, int[]> shared = new HashMap<>();
+        for (int i = 0; i < items.length; i++) {
+            Curriculum.Activity activity = activities.get(i);
+            int item = fitted.items().find(activity.id());
+            items[i] = item < 0 ? Attempt.NO_ITEM : item;
+            skills[i] = shared.computeIfAbsent(activity.skillIds(),
+                    ids -> ids.stream().mapToInt(fitted.skills()::id).toArray());
+        }
+        known = new ActivityIds(fitted.version(), activities, items, skills);
+        activityIds = known;
+        return known;
+    }
+
     /**
      * The learner's predicted success on each activity, computed under the learner's lock so that
-     * no update runs meanwhile. Activities are keyed by id.
+     * no update runs meanwhile. Activities are keyed by id. Pass the same list instance for the
+     * same activities: their ids under the model are computed once per list and model.
      */
     Map<String, Double> predict(UUID organizationId, UUID userId, List<Curriculum.Activity> activities) {
         synchronized (locks.computeIfAbsent(userId, k -> new Object())) {
             TracingModels.Fitted fitted = models.current();
             Learner learner = learners.get(userId);
-            LearnerKnowledge knowledge;
-            if (learner != null && learner.modelVersion() == fitted.version()) {
-                knowledge = learner.knowledge();
-            } else {
-                knowledge = fitted.model().newLearner();
-                for (Logged answer : logged(organizationId, userId)) {
-                    knowledge.observe(TracingModels.toAttempt(answer.itemId(), String.join(",", answer.skillIds()),
-                            answer.correct(), fitted.items(), fitted.skills()));
-                }
+            if (learner == null || learner.modelVersion() != fitted.version()) {
+                learner = cache(userId, logged(organizationId, userId), fitted);
             }
-            Map<String, Double> predictions = new LinkedHashMap<>();
-            for (Curriculum.Activity activity : activities) {
-                int item = fitted.items().find(activity.id());
-                int[] skills = activity.skillIds().stream().mapToInt(fitted.skills()::id).toArray();
-                predictions.put(activity.id(), skills.length == 0 ? 0.5
-                        : knowledge.predict(item < 0 ? Attempt.NO_ITEM : item, skills));
+            ActivityIds ids = activityIds(fitted, activities);
+            double[] predicted = learner.knowledge().predictAll(ids.items(), ids.skills());
+            Map<String, Double> predictions = new HashMap<>(activities.size() * 2);
+            for (int i = 0; i < predicted.length; i++) {
+                predictions.put(activities.get(i).id(), ids.skills()[i].length == 0 ? 0.5 : predicted[i]);
             }
             return predictions;
         }
+    }
+
+    /** Rebuilds the learner from their logged answers and keeps it for the next update or prediction. */
+    private Learner cache(UUID userId, List<Logged> logged, TracingModels.Fitted fitted) {
+        LearnerKnowledge knowledge = fitted.model().newLearner();
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        for (Logged answer : logged) {
+            knowledge.observe(answer.toAttempt(fitted));
+            answer.skillIds().forEach(s -> counts.merge(s, 1, Integer::sum));
+        }
+        Learner learner = logged.isEmpty() ? new Learner(fitted.version(), knowledge, Instant.MIN, "", counts)
+                : new Learner(fitted.version(), knowledge, logged.getLast().at(), logged.getLast().attemptId(), counts);
+        learners.put(userId, learner);
+        return learner;
     }
 
     /** A fresh copy of the learner's knowledge state under the current model, to simulate on. */
     LearnerKnowledge replayed(UUID organizationId, UUID userId, TracingModels.Fitted fitted) {
         LearnerKnowledge knowledge = fitted.model().newLearner();
         for (Logged answer : logged(organizationId, userId)) {
-            knowledge.observe(TracingModels.toAttempt(answer.itemId(), String.join(",", answer.skillIds()),
-                    answer.correct(), fitted.items(), fitted.skills()));
+            knowledge.observe(answer.toAttempt(fitted));
         }
         return knowledge;
     }
 
     private List<Logged> logged(UUID organizationId, UUID userId) {
         return jdbc.sql("""
-                select attempt_id, item_id, skill_ids, correct, occurred_at from mastery_attempts
-                where organization_id = ? and user_id = ? order by occurred_at, attempt_id""")
+                select a.attempt_id, a.item_id, a.skill_ids, a.correct, a.occurred_at,
+                    (select count(*) from mastery_hints h where h.organization_id = a.organization_id
+                     and h.user_id = a.user_id and h.item_id = a.item_id and h.revealed_at <= a.occurred_at)
+                from mastery_attempts a
+                where a.organization_id = ? and a.user_id = ? order by a.occurred_at, a.attempt_id""")
                 .params(organizationId, userId)
                 .query((rs, n) -> new Logged(rs.getString(1), rs.getString(2), List.of(rs.getString(3).split(",")),
-                        rs.getBoolean(4), rs.getObject(5, OffsetDateTime.class).toInstant()))
+                        rs.getBoolean(4), rs.getInt(6), rs.getObject(5, OffsetDateTime.class).toInstant()))
                 .list();
     }
 

@@ -51,7 +51,7 @@ class PathService implements LearningPaths {
     private final Map<UUID, List<String>> lastPaths = new ConcurrentHashMap<>();
     private volatile Planned planned;
 
-    private record Planned(Curriculum curriculum, PathPlanner planner) {
+    private record Planned(Curriculum curriculum, List<Curriculum.Activity> activities, PathPlanner planner) {
     }
 
     PathService(JdbcClient jdbc, MasteryService masteries, TracingModels models, ObjectProvider<Curriculum> curriculum,
@@ -70,9 +70,11 @@ class PathService implements LearningPaths {
         if (current == null) {
             return null;
         }
+        // a curriculum that returns the same activities list while unchanged is planned once per change
+        List<Curriculum.Activity> activities = current.activities();
         Planned known = planned;
-        if (known == null || known.curriculum() != current) {
-            known = new Planned(current, new PathPlanner(current));
+        if (known == null || known.curriculum() != current || known.activities() != activities) {
+            known = new Planned(current, activities, new PathPlanner(current));
             planned = known;
         }
         return known.planner();
@@ -103,8 +105,7 @@ class PathService implements LearningPaths {
                 select distinct item_id from mastery_attempts
                 where organization_id = ? and user_id = ? and correct and item_id is not null""")
                 .params(organizationId, userId).query(String.class).list());
-        Map<String, Double> predictions = masteries.predict(organizationId, userId,
-                planned.curriculum().activities());
+        Map<String, Double> predictions = masteries.predict(organizationId, userId, planned.activities());
         return planner.plan(estimates, passed, activity -> predictions.getOrDefault(activity.id(), 0.5), goal,
                 clock.instant(), limit);
     }

@@ -10,6 +10,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
+import io.agentcoach.mastery.Masteries;
 import io.agentcoach.mastery.MasterySettings;
 import io.agentcoach.mastery.tracing.Attempt;
 import io.agentcoach.mastery.tracing.BayesianKnowledgeTracing;
@@ -86,12 +87,17 @@ class TracingModels {
         Map<String, List<Attempt>> byLearner = new LinkedHashMap<>();
         int[] count = {0};
         jdbc.sql("""
-                select organization_id, user_id, item_id, skill_ids, correct from mastery_attempts
-                order by organization_id, user_id, occurred_at, attempt_id""")
+                select a.organization_id, a.user_id, a.item_id, a.skill_ids, a.correct,
+                    (select count(*) from mastery_hints h where h.organization_id = a.organization_id
+                     and h.user_id = a.user_id and h.item_id = a.item_id and h.revealed_at <= a.occurred_at)
+                from mastery_attempts a
+                order by a.organization_id, a.user_id, a.occurred_at, a.attempt_id""")
                 .query(rs -> {
                     String learner = rs.getString(1) + "/" + rs.getString(2);
+                    boolean correct = rs.getBoolean(5);
                     byLearner.computeIfAbsent(learner, k -> new ArrayList<>())
-                            .add(toAttempt(rs.getString(3), rs.getString(4), rs.getBoolean(5), items, skills));
+                            .add(toAttempt(rs.getString(3), rs.getString(4), correct,
+                                    Masteries.creditOf(correct, rs.getInt(6)), items, skills));
                     count[0]++;
                 });
         TracingModel model;
@@ -116,12 +122,13 @@ class TracingModels {
         return fitted;
     }
 
-    static Attempt toAttempt(String itemId, String skillIds, boolean correct, Vocabulary items, Vocabulary skills) {
+    static Attempt toAttempt(String itemId, String skillIds, boolean correct, double credit, Vocabulary items,
+            Vocabulary skills) {
         String[] names = skillIds.split(",");
         int[] ids = new int[names.length];
         for (int k = 0; k < names.length; k++) {
             ids[k] = skills.id(names[k]);
         }
-        return new Attempt(itemId == null ? Attempt.NO_ITEM : items.id(itemId), ids, correct);
+        return new Attempt(itemId == null ? Attempt.NO_ITEM : items.id(itemId), ids, correct, credit);
     }
 }

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 import io.agentcoach.mastery.Curriculum;
@@ -81,34 +82,49 @@ public final class PathPlanner {
             retained.put(skill, e == null ? 0 : retention(e, now) * e.mastery());
         }
         Map<String, Integer> depth = goalSkillId == null ? Map.of() : depthsBelow(goalSkillId);
+        Map<String, Boolean> unlocked = new HashMap<>();
         List<Candidate> candidates = new ArrayList<>();
         for (Curriculum.Activity activity : curriculum.activities()) {
-            if (activity.skillIds().isEmpty() || !scope.containsAll(activity.skillIds())) {
+            List<String> activitySkills = activity.skillIds();
+            if (activitySkills.isEmpty() || !allIn(activitySkills, scope)) {
                 continue;
             }
-            if (!activity.skillIds().stream().allMatch(s -> unlocked(s, estimates))) {
+            boolean open = true;
+            boolean allMastered = true;
+            boolean fresh = true;
+            for (String skill : activitySkills) {
+                open &= unlocked.computeIfAbsent(skill, s -> unlocked(s, estimates));
+                allMastered &= mastery(estimates, skill) >= MASTERED;
+                fresh &= !estimates.containsKey(skill);
+            }
+            if (!open) {
                 continue;
             }
             double success = predictor.predict(activity);
-            boolean allMastered = activity.skillIds().stream().allMatch(s -> mastery(estimates, s) >= MASTERED);
             if (allMastered) {
-                String fading = activity.skillIds().stream().filter(s -> retained.get(s) < MASTERED)
-                        .findFirst().orElse(null);
+                String fading = null;
+                for (String skill : activitySkills) {
+                    if (retained.get(skill) < MASTERED) {
+                        fading = skill;
+                        break;
+                    }
+                }
                 if (fading != null) {
-                    candidates.add(new Candidate(activity, Purpose.REVIEW, success,
-                            MASTERED - retained.get(fading), reviewReason(fading, estimates.get(fading), now, success)));
+                    candidates.add(new Candidate(activity, Purpose.REVIEW, success, MASTERED - retained.get(fading),
+                            fading));
                 }
                 continue;
             }
             if (passed.contains(activity.id())) {
                 continue;
             }
-            boolean fresh = activity.skillIds().stream().allMatch(s -> !estimates.containsKey(s));
             double fit = Math.abs(success - TARGET) + (success < BAND_LOW || success > BAND_HIGH ? 0.5 : 0);
-            double goalDistance = 0.01 * activity.skillIds().stream().mapToInt(sk -> depth.getOrDefault(sk, 0)).min()
-                    .orElse(0);
+            int nearest = Integer.MAX_VALUE;
+            for (String skill : activitySkills) {
+                nearest = Math.min(nearest, depth.getOrDefault(skill, 0));
+            }
             candidates.add(new Candidate(activity, fresh ? Purpose.NEW_SKILL : Purpose.PRACTICE, success,
-                    -(fit + goalDistance), learnReason(activity, estimates, success, goalSkillId, fresh)));
+                    -(fit + 0.01 * nearest), null));
         }
         // Reviews first (most faded first), then learning steps by how well they fit.
         candidates.sort(Comparator.comparing((Candidate c) -> c.purpose() != Purpose.REVIEW)
@@ -124,18 +140,39 @@ public final class PathPlanner {
             if (c.purpose() == Purpose.REVIEW && !reviewed.add(String.join(",", c.activity().skillIds()))) {
                 continue;
             }
+            // reasons are written only for the steps chosen
+            String reason = c.purpose() == Purpose.REVIEW
+                    ? reviewReason(c.fading(), estimates.get(c.fading()), now, c.success())
+                    : learnReason(c.activity(), estimates, c.success(), goalSkillId, c.purpose() == Purpose.NEW_SKILL);
             steps.add(new Step(c.activity().id(), c.activity().title(), c.activity().skillIds(), c.purpose(),
-                    c.success(), c.reason()));
+                    c.success(), reason));
         }
         return new LearningPath(goalSkillId, steps);
     }
 
-    private record Candidate(Curriculum.Activity activity, Purpose purpose, double success, double priority,
-            String reason) {
+    private static boolean allIn(List<String> skillIds, Set<String> scope) {
+        for (String skill : skillIds) {
+            if (!scope.contains(skill)) {
+                return false;
+            }
+        }
+        return true;
     }
 
-    /** The goal and everything it requires, transitively. */
+    /** {@code fading}: for a review, the skill whose retention decayed. */
+    private record Candidate(Curriculum.Activity activity, Purpose purpose, double success, double priority,
+            String fading) {
+    }
+
+    private final Map<String, Set<String>> needsByGoal = new ConcurrentHashMap<>();
+    private final Map<String, Map<String, Integer>> depthsByGoal = new ConcurrentHashMap<>();
+
+    /** The goal and everything it requires, transitively (computed once per goal). */
     Set<String> needs(String goalSkillId) {
+        return needsByGoal.computeIfAbsent(goalSkillId, this::collectNeeds);
+    }
+
+    private Set<String> collectNeeds(String goalSkillId) {
         Set<String> needed = new LinkedHashSet<>();
         Deque<String> queue = new ArrayDeque<>(List.of(goalSkillId));
         while (!queue.isEmpty()) {
@@ -144,11 +181,15 @@ public final class PathPlanner {
                 queue.addAll(skills.get(skill).prerequisites());
             }
         }
-        return needed;
+        return Set.copyOf(needed);
     }
 
-    /** Each skill the goal needs, with how many prerequisite steps below the goal it lies. */
+    /** Each skill the goal needs, with how many prerequisite steps below the goal it lies (once per goal). */
     private Map<String, Integer> depthsBelow(String goal) {
+        return depthsByGoal.computeIfAbsent(goal, this::collectDepths);
+    }
+
+    private Map<String, Integer> collectDepths(String goal) {
         Map<String, Integer> depth = new HashMap<>();
         Deque<String> queue = new ArrayDeque<>(List.of(goal));
         depth.put(goal, 0);
@@ -160,7 +201,7 @@ public final class PathPlanner {
                 }
             }
         }
-        return depth;
+        return Map.copyOf(depth);
     }
 
     private boolean unlocked(String skill, Map<String, SkillEstimate> estimates) {

@@ -17,9 +17,11 @@ import java.util.List;
  * The layout is told apart by content: a file that parses completely as 4-line records is read
  * so, otherwise as 3-line records. Values are comma separated, a trailing comma is allowed,
  * blank lines are ignored, and a skill field may name several skills joined by {@code _}.
- * Consecutive rows of one learner on the same item with the same outcome are one multi-skill
- * answer logged once per skill (as in ASSISTments exports): they become one {@link Attempt}
- * that counts for its rows when scored.
+ * Consecutive rows of one learner on the same item are one multi-skill answer logged once per
+ * skill (as in ASSISTments exports): they become one {@link Attempt} that counts for its rows
+ * when scored. The grouping looks at the item only, never at the outcomes; should the rows of a
+ * group disagree (a retry logged right after the first try), the attempt keeps each row's
+ * outcome for scoring and counts with the share of right rows as its credit.
  */
 public final class AttemptLogs {
 
@@ -94,8 +96,10 @@ public final class AttemptLogs {
             Line header = lines.get(at);
             String[] head = fields(header.text());
             if (head.length < 1 || head.length > 2) {
+                String shown = header.text().length() > 60 ? header.text().substring(0, 60) + "..." : header.text();
                 throw new MalformedAttemptLogException(header.number(),
-                        "expected a record header 'length' or 'length,user', found " + head.length + " fields");
+                        "expected a record header 'length' or 'length,user' (AKT 4-line or DKT 3-line records), found "
+                                + head.length + " fields: '" + shown + "'");
             }
             String learner = head.length == 2 ? head[0] + "," + head[1] : head[0];
             if (at + perRecord > lines.size()) {
@@ -120,7 +124,7 @@ public final class AttemptLogs {
             String[] skillFields = values(skillLine, length, "skill ids");
             String[] correctFields = values(correctLine, length, "correctness values");
             List<Attempt> attempts = new ArrayList<>();
-            List<Integer> counts = new ArrayList<>();
+            List<int[]> counts = new ArrayList<>(); // per attempt: rows, correct rows
             for (int i = 0; i < length; i++) {
                 boolean correct = switch (correctFields[i]) {
                     case "1", "1.0" -> true;
@@ -134,17 +138,22 @@ public final class AttemptLogs {
                 }
                 int[] attemptSkills = skillIds(skillLine, skillFields[i], i, skills);
                 Attempt previous = attempts.isEmpty() ? null : attempts.getLast();
-                if (merge && previous != null && item != Attempt.NO_ITEM && previous.item() == item
-                        && previous.correct() == correct) {
-                    attempts.set(attempts.size() - 1, new Attempt(item, union(previous.skills(), attemptSkills), correct));
-                    counts.set(counts.size() - 1, counts.getLast() + 1);
+                // Grouped by item alone, never by outcome, so that grouping cannot reveal an answer.
+                if (merge && previous != null && item != Attempt.NO_ITEM && previous.item() == item) {
+                    int[] count = counts.getLast();
+                    count[0]++;
+                    count[1] += correct ? 1 : 0;
+                    double credit = (double) count[1] / count[0];
+                    attempts.set(attempts.size() - 1,
+                            new Attempt(item, union(previous.skills(), attemptSkills), credit >= 0.5, credit));
                 } else {
                     attempts.add(new Attempt(item, attemptSkills, correct));
-                    counts.add(1);
+                    counts.add(new int[] {1, correct ? 1 : 0});
                 }
             }
             rows += length;
-            sequences.add(new LearnerSequence(learner, attempts, counts.stream().mapToInt(Integer::intValue).toArray()));
+            sequences.add(new LearnerSequence(learner, attempts, counts.stream().mapToInt(c -> c[0]).toArray(),
+                    counts.stream().mapToInt(c -> c[1]).toArray()));
             at += perRecord;
         }
         return new Log(perRecord == 4 ? Layout.ITEMS_AND_SKILLS : Layout.SKILLS_ONLY, sequences, rows);

@@ -171,9 +171,18 @@ public final class BayesianKnowledgeTracing implements KnowledgeTracer {
 
         /** Posterior after the observation, then the chance to learn. */
         double update(double known, boolean correct) {
-            double posterior = correct
-                    ? known * (1 - slip) / correctGiven(known)
-                    : known * slip / (1 - correctGiven(known));
+            return update(known, correct ? 1 : 0);
+        }
+
+        /**
+         * As {@link #update(double, boolean)} for an answer worth {@code credit} (0 to 1): the
+         * posterior is the credit-weighted mix of the posteriors after a right and a wrong answer,
+         * so a right answer after hints moves the estimate less than an unaided one.
+         */
+        double update(double known, double credit) {
+            double afterRight = known * (1 - slip) / correctGiven(known);
+            double afterWrong = known * slip / (1 - correctGiven(known));
+            double posterior = credit * afterRight + (1 - credit) * afterWrong;
             return posterior + (1 - posterior) * learn;
         }
     }
@@ -223,7 +232,7 @@ public final class BayesianKnowledgeTracing implements KnowledgeTracer {
             @Override
             public void observe(Attempt attempt) {
                 for (int skill : attempt.skills()) {
-                    double updated = params(skill).update(known(skill), attempt.correct());
+                    double updated = params(skill).update(known(skill), attempt.credit());
                     if (skill >= seen.length) {
                         int size = Math.max(skill + 1, seen.length * 2);
                         known = Arrays.copyOf(known, size);

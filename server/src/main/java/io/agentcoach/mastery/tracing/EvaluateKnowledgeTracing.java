@@ -74,12 +74,13 @@ public final class EvaluateKnowledgeTracing {
                 boolean[] outcomes = new boolean[test.rows()];
                 double micros = warmReplayMicros(model, test.sequences(), predictions, outcomes);
                 Metrics metrics = Metrics.of(predictions, outcomes, test.rows());
-                reports.put(tracer.name(), new Report(metrics, fitSeconds, micros));
+                String fitted = model instanceof LogisticKnowledgeTracing.Model lr ? lr.hyperParameters().toString() : "";
+                reports.put(tracer.name(), new Report(metrics, fitSeconds, micros, fitted));
                 out.printf(Locale.ROOT,
                         "%-4s auc %.4f  rmse %.4f  accuracy %.4f  fit %.1f s  predict+update %.2f us/attempt "
-                                + "(counting baseline %.2f us)%n",
+                                + "(counting baseline %.2f us)%s%n",
                         tracer.name(), metrics.auc(), metrics.rmse(), metrics.accuracy(), fitSeconds, micros,
-                        baselineMicros);
+                        baselineMicros, fitted.isEmpty() ? "" : "  " + fitted);
             }
             double seconds = (System.nanoTime() - started) / 1e9;
             out.println(json(reports, test.rows(), rowsAsAttempts, baselineMicros, seconds));
@@ -133,7 +134,7 @@ public final class EvaluateKnowledgeTracing {
                 double p = learner.predict(attempt.item(), attempt.skills());
                 for (int r = 0; r < sequence.rows()[a]; r++) {
                     predictions[row] = p;
-                    outcomes[row++] = attempt.correct();
+                    outcomes[row++] = r < sequence.correctRows()[a];
                 }
                 learner.observe(attempt);
                 attempts++;
@@ -142,16 +143,16 @@ public final class EvaluateKnowledgeTracing {
         return attempts == 0 ? 0 : (System.nanoTime() - start) / 1e3 / attempts;
     }
 
-    private record Report(Metrics metrics, double fitSeconds, double updateMicros) {
+    private record Report(Metrics metrics, double fitSeconds, double updateMicros, String fitted) {
     }
 
     private static String json(Map<String, Report> reports, int rows, boolean rowsAsAttempts, double baselineMicros,
             double seconds) {
         List<String> models = new ArrayList<>();
         reports.forEach((name, r) -> models.add(String.format(Locale.ROOT,
-                "\"%s\":{\"auc\":%s,\"rmse\":%s,\"accuracy\":%s,\"fit_seconds\":%.2f,\"update_us\":%.3f}",
+                "\"%s\":{\"auc\":%s,\"rmse\":%s,\"accuracy\":%s,\"fit_seconds\":%.2f,\"update_us\":%.3f%s}",
                 name, number(r.metrics().auc()), number(r.metrics().rmse()), number(r.metrics().accuracy()),
-                r.fitSeconds(), r.updateMicros())));
+                r.fitSeconds(), r.updateMicros(), r.fitted().isEmpty() ? "" : ",\"fitted\":\"" + r.fitted() + "\"")));
         return String.format(Locale.ROOT, "{\"models\":{%s},\"test_rows\":%d,\"protocol\":\"%s\",\"baseline_update_us\":%.3f,\"seconds\":%.1f}",
                 String.join(",", models), rows, rowsAsAttempts ? "rows" : "answers", baselineMicros, seconds);
     }

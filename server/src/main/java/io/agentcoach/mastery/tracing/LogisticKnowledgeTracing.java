@@ -2,21 +2,37 @@ package io.agentcoach.mastery.tracing;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Random;
 
 /**
  * Logistic knowledge tracing in the spirit of Best-LR and DAS3H: the log-odds of a correct
- * answer is a weighted sum of item difficulty (a weight per item, plus the item's smoothed
- * success rate in the training data), skill difficulty, the learner's success and failure
- * counts per skill and overall (log-scaled), counts in recent windows (exponentially decayed
- * over the learner's last attempts), runs of successes and failures, the current block of
- * attempts on the same skills, and the learner's running ability: how much better than
- * expected for each item they have done, per skill and overall. Counts, recent counts and
- * ability per skill carry their own weights, as in DAS3H; so do the ability per item and the
- * step from the previous answer's skill and outcome to the current skill. Fitted offline by
- * Adagrad with L2; each prediction uses only the learner's past, and an update touches only
- * the attempt's skills and item.
+ * answer is a weighted sum of
+ * <ul>
+ *   <li>item difficulty: a weight per item, plus the item's smoothed success rate in the training
+ *       data, backed off to its skills' rate when the item is rare or unseen;</li>
+ *   <li>skill difficulty, and the learner's success and failure counts per skill and overall
+ *       (log-scaled), with per-skill weights as in DAS3H;</li>
+ *   <li>recency windows over the learner's attempt index (the data carry no time stamps):
+ *       success and failure counts decayed with half-lives of 3 and 20 attempts, the gap since
+ *       the skill was last practised, runs of successes and failures, the current block of
+ *       attempts on the same skills, and the pattern of the last three outcomes on the skill
+ *       and overall;</li>
+ *   <li>the learner's ability, estimated online: the mean and recent surprise (outcome minus the
+ *       item's expected success) overall and per skill, and an Elo rating overall and per skill
+ *       against the items' difficulty;</li>
+ *   <li>interactions: ability times item difficulty, a per-item weight of the ability, the step
+ *       from the previous answer's skill and outcome to the current skill, and the learner's
+ *       earlier attempts on the same item.</li>
+ * </ul>
+ * Fitted offline by Adagrad on the log-loss with L2 regularisation spread so that each weight
+ * is penalised {@code l2/2 * w^2} once per pass, whatever the number of rows that touch it.
+ * The number of passes and {@code l2} are chosen on a validation fifth of the training learners
+ * (never on the data scored later), then the model is refitted on all of them. Each prediction
+ * uses only the learner's past, and an update touches only the attempt's skills and item.
  */
 public final class LogisticKnowledgeTracing implements KnowledgeTracer {
 
@@ -24,6 +40,16 @@ public final class LogisticKnowledgeTracing implements KnowledgeTracer {
     static final double ITEM_SMOOTHING = 4;
     static final double FAST_DECAY = Math.pow(0.5, 1 / 3.0);
     static final double SLOW_DECAY = Math.pow(0.5, 1 / 20.0);
+    /** Elo step: {@code ELO_K / (1 + ELO_DAMPING * n)} after n earlier updates. */
+    static final double ELO_K = 0.4;
+    static final double ELO_DAMPING = 0.05;
+    static final double LEARNING_RATE = 0.1;
+    static final int MAX_EPOCHS = 8;
+    static final double[] L2_GRID = {1e-6, 1e-5, 1e-4};
+    /** Below this many learners the training data is too small to hold a fifth out; defaults are used. */
+    static final int MIN_LEARNERS_TO_TUNE = 50;
+    static final int DEFAULT_EPOCHS = 6;
+    static final double DEFAULT_L2 = 1e-6;
 
     // dense feature positions
     static final int BIAS = 0;
@@ -51,20 +77,40 @@ public final class LogisticKnowledgeTracing implements KnowledgeTracer {
     static final int BLOCK_RATE = 22;
     static final int ITEM_BY_ABILITY = 23;
     static final int LAST_SURPRISE = 24;
-    static final int DENSE = 25;
+    static final int ELO = 25;
+    static final int SKILL_ELO = 26;
+    /** One-hot pattern of the last (up to) three outcomes on the attempt's skills: 15 slots. */
+    static final int SKILL_PATTERN = 27;
+    /** The same over all the learner's attempts: 15 slots. */
+    static final int PATTERN = SKILL_PATTERN + 15;
+    static final int DENSE = PATTERN + 15;
 
-    private final int epochs;
-    private final double learningRate;
-    private final double l2;
+    private final HyperParameters fixed;
 
+    /** Chooses passes and L2 on a validation fifth of the training learners. */
     public LogisticKnowledgeTracing() {
-        this(6, 0.1, 1e-6);
+        this.fixed = null;
     }
 
-    public LogisticKnowledgeTracing(int epochs, double learningRate, double l2) {
-        this.epochs = epochs;
-        this.learningRate = learningRate;
-        this.l2 = l2;
+    /** Fits with the given hyper-parameters, without validation. */
+    public LogisticKnowledgeTracing(int epochs, double l2) {
+        this.fixed = new HyperParameters(epochs, l2, Double.NaN);
+    }
+
+    /**
+     * Hyper-parameters of a fit.
+     *
+     * @param epochs passes of Adagrad over the training rows
+     * @param l2 L2 penalty per weight and pass
+     * @param validationAuc AUC on the held-out learners that chose them; NaN when not chosen so
+     */
+    public record HyperParameters(int epochs, double l2, double validationAuc) {
+        @Override
+        public String toString() {
+            return String.format(Locale.ROOT, "epochs=%d l2=%.0e%s", epochs, l2,
+                    Double.isNaN(validationAuc) ? " (defaults)" : String.format(Locale.ROOT, " (validation auc %.4f)",
+                            validationAuc));
+        }
     }
 
     @Override
@@ -74,27 +120,69 @@ public final class LogisticKnowledgeTracing implements KnowledgeTracer {
 
     @Override
     public Model fit(List<LearnerSequence> training, int itemCount, int skillCount) {
-        Priors priors = Priors.count(training, itemCount, skillCount);
         Layout layout = new Layout(itemCount, skillCount);
-        // Replay every learner to build the feature rows; the item prior leaves the row itself out.
-        List<int[]> indices = new ArrayList<>();
-        List<double[]> values = new ArrayList<>();
-        List<Boolean> labels = new ArrayList<>();
-        Model blank = new Model(layout, priors, new double[layout.size()]);
+        HyperParameters chosen = fixed;
+        if (chosen == null) {
+            chosen = training.size() < MIN_LEARNERS_TO_TUNE
+                    ? new HyperParameters(DEFAULT_EPOCHS, DEFAULT_L2, Double.NaN)
+                    : tune(training, layout);
+        }
+        Priors priors = Priors.count(training, itemCount, skillCount);
+        Rows rows = Rows.of(training, new Model(layout, priors, new double[layout.size()], chosen), true);
+        double[] weights = new double[layout.size()];
+        train(rows, weights, chosen.l2(), chosen.epochs(), null);
+        return new Model(layout, priors, weights, chosen);
+    }
+
+    /** Fits on four fifths of the learners and keeps the passes and L2 that score best on the rest. */
+    private static HyperParameters tune(List<LearnerSequence> training, Layout layout) {
+        List<LearnerSequence> fitting = new ArrayList<>();
+        List<LearnerSequence> validation = new ArrayList<>();
+        Random random = new Random(11);
         for (LearnerSequence sequence : training) {
-            Model.Learner learner = blank.newLearner();
-            for (Attempt attempt : sequence.attempts()) {
-                Features row = learner.features(attempt.item(), attempt.skills(), attempt.correct());
-                indices.add(row.indices());
-                values.add(row.values());
-                labels.add(attempt.correct());
-                learner.observe(attempt);
+            (random.nextInt(5) == 0 ? validation : fitting).add(sequence);
+        }
+        Priors priors = Priors.count(fitting, layout.items(), layout.skills());
+        Model blank = new Model(layout, priors, new double[layout.size()], null);
+        Rows fitRows = Rows.of(fitting, blank, true);
+        Rows validationRows = Rows.of(validation, blank, false);
+        HyperParameters best = new HyperParameters(DEFAULT_EPOCHS, DEFAULT_L2, Double.NaN);
+        double bestAuc = -1;
+        for (double l2 : L2_GRID) {
+            double[] weights = new double[layout.size()];
+            double[] aucs = new double[MAX_EPOCHS];
+            train(fitRows, weights, l2, MAX_EPOCHS, (epoch, w) -> aucs[epoch] = validationRows.auc(w));
+            for (int epoch = 0; epoch < MAX_EPOCHS; epoch++) {
+                if (aucs[epoch] > bestAuc + 1e-5) {
+                    bestAuc = aucs[epoch];
+                    best = new HyperParameters(epoch + 1, l2, aucs[epoch]);
+                }
             }
         }
-        double[] weights = new double[layout.size()];
-        double[] squaredGradients = new double[layout.size()];
+        return best;
+    }
+
+    /** Called after each pass with the pass number (from 0) and the weights so far. */
+    private interface AfterEpoch {
+        void accept(int epoch, double[] weights);
+    }
+
+    private static void train(Rows rows, double[] weights, double l2, int epochs, AfterEpoch after) {
+        int size = weights.length;
+        double[] squaredGradients = new double[size];
         Arrays.fill(squaredGradients, 1e-8);
-        int[] order = new int[labels.size()];
+        // Each row that touches a weight carries its share of the weight's penalty for the pass.
+        double[] touches = new double[size];
+        for (int[] index : rows.indices()) {
+            for (int j : index) {
+                touches[j]++;
+            }
+        }
+        double[] penalty = new double[size];
+        for (int j = 0; j < size; j++) {
+            penalty[j] = j == BIAS || touches[j] == 0 ? 0 : l2 * rows.size() / touches[j];
+        }
+        int[] order = new int[rows.size()];
         for (int i = 0; i < order.length; i++) {
             order[i] = i;
         }
@@ -102,22 +190,67 @@ public final class LogisticKnowledgeTracing implements KnowledgeTracer {
         for (int epoch = 0; epoch < epochs; epoch++) {
             shuffle(order, random);
             for (int row : order) {
-                int[] index = indices.get(row);
-                double[] value = values.get(row);
-                double z = 0;
-                for (int k = 0; k < index.length; k++) {
-                    z += weights[index[k]] * value[k];
-                }
-                double error = sigmoid(z) - (labels.get(row) ? 1 : 0);
+                int[] index = rows.indices().get(row);
+                double[] value = rows.values().get(row);
+                double error = sigmoid(dot(weights, index, value)) - rows.labels()[row];
                 for (int k = 0; k < index.length; k++) {
                     int j = index[k];
-                    double gradient = error * value[k] + l2 * weights[j];
+                    double gradient = error * value[k] + penalty[j] * weights[j];
                     squaredGradients[j] += gradient * gradient;
-                    weights[j] -= learningRate * gradient / Math.sqrt(squaredGradients[j]);
+                    weights[j] -= LEARNING_RATE * gradient / Math.sqrt(squaredGradients[j]);
                 }
             }
+            if (after != null) {
+                after.accept(epoch, weights);
+            }
         }
-        return new Model(layout, priors, weights);
+    }
+
+    /** Feature rows of every attempt of some learners, each computed from the learner's past only. */
+    private record Rows(List<int[]> indices, List<double[]> values, double[] labels) {
+
+        /** {@code leaveOut}: the item prior leaves the row's own answer out (rows the prior was counted on). */
+        static Rows of(List<LearnerSequence> sequences, Model blank, boolean leaveOut) {
+            List<int[]> indices = new ArrayList<>();
+            List<double[]> values = new ArrayList<>();
+            int count = sequences.stream().mapToInt(s -> s.attempts().size()).sum();
+            double[] labels = new double[count];
+            int row = 0;
+            for (LearnerSequence sequence : sequences) {
+                Model.Learner learner = blank.newLearner();
+                for (Attempt attempt : sequence.attempts()) {
+                    Features features = learner.features(attempt.item(), attempt.skills(),
+                            leaveOut ? attempt.correct() : null);
+                    indices.add(features.indices());
+                    values.add(features.values());
+                    labels[row++] = attempt.correct() ? 1 : 0;
+                    learner.observe(attempt);
+                }
+            }
+            return new Rows(indices, values, labels);
+        }
+
+        int size() {
+            return labels.length;
+        }
+
+        double auc(double[] weights) {
+            double[] predictions = new double[size()];
+            boolean[] outcomes = new boolean[size()];
+            for (int i = 0; i < size(); i++) {
+                predictions[i] = dot(weights, indices.get(i), values.get(i));
+                outcomes[i] = labels[i] > 0.5;
+            }
+            return Metrics.of(predictions, outcomes, size()).auc();
+        }
+    }
+
+    private static double dot(double[] weights, int[] index, double[] value) {
+        double z = 0;
+        for (int k = 0; k < index.length; k++) {
+            z += weights[index[k]] * value[k];
+        }
+        return z;
     }
 
     private static void shuffle(int[] order, Random random) {
@@ -136,6 +269,12 @@ public final class LogisticKnowledgeTracing implements KnowledgeTracer {
     static double logit(double p) {
         double q = Math.max(1e-4, Math.min(1 - 1e-4, p));
         return Math.log(q / (1 - q));
+    }
+
+    /** Slot (0-14) of the last up to three outcomes, newest in bit 0 of {@code bits}. */
+    static int patternSlot(int bits, int length) {
+        int n = Math.min(length, 3);
+        return (1 << n) - 1 + (bits & ((1 << n) - 1));
     }
 
     /** Where each weight lives: dense features, then per item, per skill, per skill counts. */
@@ -252,11 +391,13 @@ public final class LogisticKnowledgeTracing implements KnowledgeTracer {
         private final Layout layout;
         private final Priors priors;
         private final double[] weights;
+        private final HyperParameters hyperParameters;
 
-        Model(Layout layout, Priors priors, double[] weights) {
+        Model(Layout layout, Priors priors, double[] weights, HyperParameters hyperParameters) {
             this.layout = layout;
             this.priors = priors;
             this.weights = weights;
+            this.hyperParameters = hyperParameters;
         }
 
         @Override
@@ -264,48 +405,59 @@ public final class LogisticKnowledgeTracing implements KnowledgeTracer {
             return "lr";
         }
 
+        /** How it was fitted; null for a blank model. */
+        public HyperParameters hyperParameters() {
+            return hyperParameters;
+        }
+
         @Override
         public Learner newLearner() {
             return new Learner();
         }
 
-        /** Per-skill running state of one learner. */
+        /** Per-skill running state of one learner; counts are sums of credit (1 right, 0 wrong). */
         private static final class SkillState {
-            int wins;
-            int fails;
+            double wins;
+            double fails;
             double fastWins;
             double fastFails;
             double slowWins;
             double slowFails;
             double residual;
-            int last;
+            double last;
             int lastAt;
             int streak;
             int failStreak;
+            int pattern;
+            int patternLength;
+            double elo;
+            int eloUpdates;
         }
 
         final class Learner implements LearnerKnowledge {
             private SkillState[] skills = new SkillState[0];
-            private final java.util.HashMap<Integer, int[]> items = new java.util.HashMap<>();
-            private int wins;
-            private int fails;
+            private final Map<Integer, double[]> items = new HashMap<>();
+            private double wins;
+            private double fails;
             private double residual;
             private double fastResidual;
-            private int last;
+            private double last;
             private int attempts;
             private int[] blockSkills = new int[0];
             private int blockTries;
-            private int blockWins;
+            private double blockWins;
             private double lastSurprise;
             private int lastSkill = -1;
+            private int pattern;
+            private double elo;
 
             private SkillState state(int skill) {
-                return skill < skills.length ? skills[skill] : null;
+                return skill >= 0 && skill < skills.length ? skills[skill] : null;
             }
 
             /** Features of answering {@code item} now; {@code leaveOut} is the answer itself when fitting. */
             Features features(int item, int[] attemptSkills, Boolean leaveOut) {
-                int sparse = (layout.knowsItem(item) ? 2 : 0);
+                int sparse = layout.knowsItem(item) ? 2 : 0;
                 for (int skill : attemptSkills) {
                     sparse += layout.knowsSkill(skill) ? 6 + (layout.knowsSkill(lastSkill) ? 1 : 0) : 0;
                 }
@@ -322,6 +474,8 @@ public final class LogisticKnowledgeTracing implements KnowledgeTracer {
                 value[ABILITY] = residual / (attempts + 3);
                 value[FAST_ABILITY] = fastResidual;
                 value[LAST] = last;
+                value[ELO] = elo;
+                value[PATTERN + patternSlot(pattern, attempts)] = 1;
                 double share = 1.0 / attemptSkills.length;
                 int next = DENSE;
                 for (int skill : attemptSkills) {
@@ -341,7 +495,9 @@ public final class LogisticKnowledgeTracing implements KnowledgeTracer {
                         value[SKILL_GAP] += share * Math.log1p(attempts - s.lastAt);
                         value[STREAK] += share * Math.log1p(s.streak);
                         value[FAIL_STREAK] += share * Math.log1p(s.failStreak);
+                        value[SKILL_ELO] += share * s.elo;
                     }
+                    value[SKILL_PATTERN + (s == null ? 0 : patternSlot(s.pattern, s.patternLength))] += share;
                     if (layout.knowsSkill(skill)) {
                         index[next] = layout.skill(skill);
                         value[next++] = share;
@@ -368,7 +524,7 @@ public final class LogisticKnowledgeTracing implements KnowledgeTracer {
                 }
                 value[ITEM_BY_ABILITY] = value[ITEM_PRIOR] * value[ABILITY];
                 value[LAST_SURPRISE] = lastSurprise;
-                int[] itemHistory = item >= 0 ? items.get(item) : null;
+                double[] itemHistory = item >= 0 ? items.get(item) : null;
                 if (itemHistory != null) {
                     value[ITEM_TRIES] = Math.log1p(itemHistory[0]);
                     value[ITEM_LAST] = itemHistory[1];
@@ -385,18 +541,59 @@ public final class LogisticKnowledgeTracing implements KnowledgeTracer {
             @Override
             public double predict(int item, int[] attemptSkills) {
                 Features row = features(item, attemptSkills, null);
-                double z = 0;
-                for (int k = 0; k < row.indices().length; k++) {
-                    z += weights[row.indices()[k]] * row.values()[k];
+                return sigmoid(dot(weights, row.indices(), row.values()));
+            }
+
+            /**
+             * As {@link #predict} for each item, computing the learner's features once per skill list
+             * (by array identity) and adding each item's own terms: its difficulty, its weights and
+             * the learner's earlier attempts on it. Exactly equal to predicting one by one.
+             */
+            @Override
+            public double[] predictAll(int[] itemIds, int[][] skillLists) {
+                double[] predictions = new double[itemIds.length];
+                Map<int[], double[]> shared = new java.util.IdentityHashMap<>();
+                double ability = residual / (attempts + 3);
+                for (int i = 0; i < itemIds.length; i++) {
+                    int[] attemptSkills = skillLists[i];
+                    double[] base = shared.get(attemptSkills);
+                    if (base == null) {
+                        Features row = features(Attempt.NO_ITEM, attemptSkills, null);
+                        base = new double[] {dot(weights, row.indices(), row.values()), row.values()[ITEM_PRIOR]};
+                        shared.put(attemptSkills, base);
+                    }
+                    int item = itemIds[i];
+                    double z = base[0];
+                    if (item >= 0) {
+                        double difficulty = logit(priors.itemRate(item, attemptSkills, -1));
+                        z += (difficulty - base[1]) * (weights[ITEM_PRIOR] + weights[ITEM_BY_ABILITY] * ability);
+                        double[] history = items.get(item);
+                        if (history != null) {
+                            z += weights[ITEM_TRIES] * Math.log1p(history[0]) + weights[ITEM_LAST] * history[1];
+                        }
+                        if (layout.knowsItem(item)) {
+                            z += weights[layout.item(item)] + weights[layout.itemAbility(item)] * ability;
+                        }
+                    }
+                    predictions[i] = sigmoid(z);
                 }
-                return sigmoid(z);
+                return predictions;
             }
 
             @Override
             public void observe(Attempt attempt) {
-                int outcome = attempt.correct() ? 1 : -1;
+                double credit = attempt.credit();
+                double outcome = 2 * credit - 1;
+                boolean right = credit >= 0.5;
                 double expected = priors.itemRate(attempt.item(), attempt.skills(), -1);
-                double surprise = (attempt.correct() ? 1 : 0) - expected;
+                double surprise = credit - expected;
+                // Elo: one expected outcome for the attempt from the item, the learner and its skills
+                double skillElo = 0;
+                for (int skill : attempt.skills()) {
+                    SkillState s = state(skill);
+                    skillElo += s == null ? 0 : s.elo / attempt.skills().length;
+                }
+                double eloError = credit - sigmoid(logit(expected) + elo + skillElo);
                 for (int skill : attempt.skills()) {
                     if (skill >= skills.length) {
                         skills = Arrays.copyOf(skills, Math.max(skill + 1, skills.length * 2));
@@ -410,46 +607,41 @@ public final class LogisticKnowledgeTracing implements KnowledgeTracer {
                     int gap = attempts - s.lastAt;
                     double fastFactor = Math.pow(FAST_DECAY, gap);
                     double slowFactor = Math.pow(SLOW_DECAY, gap);
-                    s.fastWins *= fastFactor;
-                    s.fastFails *= fastFactor;
-                    s.slowWins *= slowFactor;
-                    s.slowFails *= slowFactor;
-                    if (attempt.correct()) {
-                        s.wins++;
-                        s.fastWins++;
-                        s.slowWins++;
-                    } else {
-                        s.fails++;
-                        s.fastFails++;
-                        s.slowFails++;
-                    }
+                    s.fastWins = s.fastWins * fastFactor + credit;
+                    s.fastFails = s.fastFails * fastFactor + 1 - credit;
+                    s.slowWins = s.slowWins * slowFactor + credit;
+                    s.slowFails = s.slowFails * slowFactor + 1 - credit;
+                    s.wins += credit;
+                    s.fails += 1 - credit;
                     s.residual += surprise;
                     s.last = outcome;
-                    s.streak = attempt.correct() ? s.streak + 1 : 0;
-                    s.failStreak = attempt.correct() ? 0 : s.failStreak + 1;
+                    s.streak = credit == 1 ? s.streak + 1 : 0;
+                    s.failStreak = credit == 0 ? s.failStreak + 1 : 0;
+                    s.pattern = (s.pattern << 1) | (right ? 1 : 0);
+                    s.patternLength++;
+                    s.elo += ELO_K / (1 + ELO_DAMPING * s.eloUpdates++) * eloError;
                     s.lastAt = attempts;
                 }
+                elo += ELO_K / (1 + ELO_DAMPING * attempts) * eloError;
                 if (attempt.item() >= 0) {
-                    int[] history = items.computeIfAbsent(attempt.item(), k -> new int[2]);
+                    double[] history = items.computeIfAbsent(attempt.item(), k -> new double[2]);
                     history[0]++;
                     history[1] = outcome;
                 }
-                if (attempt.correct()) {
-                    wins++;
-                } else {
-                    fails++;
-                }
+                wins += credit;
+                fails += 1 - credit;
                 if (!sameBlock(attempt.skills())) {
                     blockSkills = attempt.skills();
                     blockTries = 0;
                     blockWins = 0;
                 }
                 blockTries++;
-                blockWins += attempt.correct() ? 1 : 0;
+                blockWins += credit;
                 lastSurprise = surprise;
                 lastSkill = attempt.skills()[0];
                 residual += surprise;
                 fastResidual = fastResidual * FAST_DECAY + surprise * (1 - FAST_DECAY);
+                pattern = (pattern << 1) | (right ? 1 : 0);
                 last = outcome;
                 attempts++;
             }

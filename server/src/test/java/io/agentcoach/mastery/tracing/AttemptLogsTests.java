@@ -41,6 +41,21 @@ class AttemptLogsTests {
     }
 
     @Test
+    void groupsRowsOfOneItemByTheItemAloneAndKeepsEachRowsOutcome() throws Exception {
+        String text = "3,5\n200,200,201\n1,2,1\n0,1,1\n";
+        LearnerSequence sequence = read(text).sequences().getFirst();
+        assertThat(sequence.attempts()).hasSize(2);
+        assertThat(sequence.rows()).containsExactly(2, 1);
+        assertThat(sequence.correctRows()).containsExactly(1, 1);
+        Attempt mixed = sequence.attempts().getFirst();
+        assertThat(mixed.credit()).isEqualTo(0.5);
+        assertThat(mixed.skills()).hasSize(2);
+        // unmerged, as the published deep models score rows: one attempt per row
+        AttemptLogs.Log rows = AttemptLogs.read(new StringReader(text), items, skills, false);
+        assertThat(rows.sequences().getFirst().attempts()).hasSize(3);
+    }
+
+    @Test
     void readsThreeLineRecordsWithTrailingCommasAndJoinedSkills() throws Exception {
         AttemptLogs.Log log = read("""
                 3

@@ -84,6 +84,62 @@ class TracingModelsTests {
     }
 
     @Test
+    void aRightAnswerAfterHintsCountsLessThanAnUnaidedOneAndMoreThanAWrongOne() {
+        List<LearnerSequence> train = learners(400, 6);
+        for (KnowledgeTracer tracer : EvaluateKnowledgeTracing.tracers()) {
+            TracingModel model = tracer.fit(train, 60, 3);
+            LearnerKnowledge unaided = model.newLearner();
+            LearnerKnowledge hinted = model.newLearner();
+            LearnerKnowledge wrong = model.newLearner();
+            for (int i = 0; i < 3; i++) {
+                unaided.observe(new Attempt(45 + i, new int[] {2}, true));
+                hinted.observe(new Attempt(45 + i, new int[] {2}, true, 0.5));
+                wrong.observe(new Attempt(45 + i, new int[] {2}, false));
+            }
+            assertThat(hinted.mastery(2)).as(tracer.name()).isLessThan(unaided.mastery(2));
+            assertThat(hinted.mastery(2)).as(tracer.name()).isGreaterThan(wrong.mastery(2));
+        }
+    }
+
+    @Test
+    void logisticModelChoosesItsPassesAndPenaltyOnHeldOutTrainingLearners() {
+        LogisticKnowledgeTracing.Model tuned = new LogisticKnowledgeTracing().fit(learners(300, 8), 60, 3);
+        assertThat(tuned.hyperParameters().validationAuc()).isGreaterThan(0.7);
+        assertThat(tuned.hyperParameters().epochs()).isBetween(1, LogisticKnowledgeTracing.MAX_EPOCHS);
+        assertThat(LogisticKnowledgeTracing.L2_GRID).contains(tuned.hyperParameters().l2());
+        // too few learners to hold some out: the defaults, said so
+        LogisticKnowledgeTracing.Model small = new LogisticKnowledgeTracing().fit(learners(20, 9), 60, 3);
+        assertThat(small.hyperParameters().validationAuc()).isNaN();
+        assertThat(small.hyperParameters().epochs()).isEqualTo(LogisticKnowledgeTracing.DEFAULT_EPOCHS);
+    }
+
+    @Test
+    void predictingManyItemsAtOnceEqualsPredictingEachAlone() {
+        for (KnowledgeTracer tracer : EvaluateKnowledgeTracing.tracers()) {
+            LearnerKnowledge learner = tracer.fit(learners(200, 10), 60, 3).newLearner();
+            learner.observe(new Attempt(3, new int[] {0}, true));
+            learner.observe(new Attempt(25, new int[] {1}, false));
+            learner.observe(new Attempt(3, new int[] {0}, false, 0));
+            int[] first = {0};
+            int[] second = {1};
+            int[] both = {0, 1};
+            int[] items = {3, 4, 15, Attempt.NO_ITEM, 999, 25, 30, 3};
+            int[][] skills = {first, first, first, first, first, second, both, both};
+            double[] together = learner.predictAll(items, skills);
+            for (int i = 0; i < items.length; i++) {
+                assertThat(together[i]).as(tracer.name() + " item " + items[i])
+                        .isCloseTo(learner.predict(items[i], skills[i]), org.assertj.core.data.Offset.offset(1e-12));
+            }
+        }
+    }
+
+    @Test
+    void creditOutsideZeroToOneIsRefused() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new Attempt(1, new int[] {0}, true, 1.5))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void bktRecoversParametersOfSimulatedLearners() {
         Random random = new Random(5);
         BayesianKnowledgeTracing.Params truth = new BayesianKnowledgeTracing.Params(0.2, 0.15, 0.2, 0.1);
