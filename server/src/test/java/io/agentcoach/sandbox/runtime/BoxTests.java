@@ -79,6 +79,8 @@ class BoxTests {
 
     @Test
     void eachBoxServesOneRunAndClosingEndsTheWaitingBoxesAndTheirCgroups() throws Exception {
+        // other runners of this JVM (the application contexts other tests cached) keep boxes too
+        List<String> others = runGroups();
         BubblewrapRunner runner = runner(2);
         try {
             RunResult first = run(runner, "open('/work/mine', 'w').write('x')\nimport os\nprint(os.getpid())\n",
@@ -88,8 +90,8 @@ class BoxTests {
             assertThat(first.outcome().status()).isEqualTo("ok");
             assertThat(second.stdout().text()).isEqualTo("[]\n");
             await().atMost(Duration.ofSeconds(20)).until(() -> ready(runner) == 2);
-            assertThat(runGroups()).as("two waiting boxes' cgroups").hasSizeGreaterThanOrEqualTo(2);
-            List<String> waiting = runGroups();
+            List<String> waiting = runGroups().stream().filter(g -> !others.contains(g)).toList();
+            assertThat(waiting).as("two waiting boxes' cgroups").hasSizeGreaterThanOrEqualTo(2);
             runner.close();
             assertThat(runner.readyBoxes()).isZero();
             assertThat(SandboxFixtures.strayProcesses()).isEmpty();
