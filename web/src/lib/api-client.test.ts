@@ -2,7 +2,10 @@ import { http, HttpResponse } from 'msw';
 import { z } from 'zod';
 import { problem } from '../testing/mocks/handlers';
 import { server } from '../testing/mocks/server';
-import { ApiError, apiRequest, errorSentence, NETWORK_PROBLEM, UNEXPECTED_RESPONSE_PROBLEM } from './api-client';
+import { authServer, learner } from '../testing/mocks/auth-server';
+import { signInAs } from '../testing/test-utils';
+import { ApiError, apiRequest, errorSentence, fieldErrors, isProblem, NETWORK_PROBLEM, UNEXPECTED_RESPONSE_PROBLEM } from './api-client';
+import { authSession } from './auth/session';
 
 const Thing = z.object({ name: z.string() });
 
@@ -81,5 +84,75 @@ describe('apiRequest', () => {
 describe('errorSentence', () => {
   it('gives a generic sentence for errors that did not come from the API', () => {
     expect(errorSentence(new TypeError('x is undefined'))).toBe('Something went wrong on this page. Reload to try again.');
+  });
+});
+
+describe('apiRequest with a session', () => {
+  const Me = z.object({ userId: z.string() });
+
+  it('sends the access token and renews it once when the server refuses it', async () => {
+    signInAs(learner());
+    authServer.expireAccessTokens();
+    await expect(apiRequest('/api/me', Me)).resolves.toEqual({ userId: 'u-learner' });
+    expect(authServer.tokenRequests.map((r) => r.grant_type)).toEqual(['refresh_token']);
+  });
+
+  it('shares one refresh among requests refused at the same time', async () => {
+    signInAs(learner());
+    authServer.expireAccessTokens();
+    await Promise.all([apiRequest('/api/me', Me), apiRequest('/api/me', Me), apiRequest('/api/me', Me)]);
+    expect(authServer.tokenRequests).toHaveLength(1);
+  });
+
+  it('gives up after one renewal: a second 401 is the answer', async () => {
+    signInAs(learner());
+    let calls = 0;
+    server.use(
+      http.get('*/api/thing', () => {
+        calls += 1;
+        return problem(401, 'unauthorized', 'Authentication required', 'The bearer token or API key is not valid.');
+      }),
+    );
+    const error = await failureOf(apiRequest('/api/thing', Thing));
+    expect(error.status).toBe(401);
+    expect(calls).toBe(2);
+    expect(authServer.tokenRequests).toHaveLength(1);
+  });
+
+  it('ends the session when the refresh token is refused, and reports the 401', async () => {
+    signInAs(learner());
+    authServer.expireAccessTokens();
+    server.use(http.post('*/oauth2/token', () => HttpResponse.json({ error: 'invalid_grant' }, { status: 400 })));
+    const error = await failureOf(apiRequest('/api/me', Me));
+    expect(error.status).toBe(401);
+    expect(authSession.getSnapshot().status).toBe('signed-out');
+  });
+
+  it('sends no token without a session', async () => {
+    let authorization: string | null = 'unset';
+    server.use(
+      http.get('*/api/thing', ({ request }) => {
+        authorization = request.headers.get('Authorization');
+        return HttpResponse.json({ name: 'x' });
+      }),
+    );
+    await apiRequest('/api/thing', Thing);
+    expect(authorization).toBeNull();
+  });
+
+  it('turns the fields of a validation problem into messages by field', async () => {
+    server.use(
+      http.post('*/api/thing', () =>
+        HttpResponse.json(
+          { type: '/problems/validation-failed', title: 'Validation failed', status: 400, detail: 'Some fields are not valid: name.',
+            errors: [{ field: 'name', message: 'must not be blank' }] },
+          { status: 400, headers: { 'Content-Type': 'application/problem+json' } },
+        ),
+      ),
+    );
+    const error = await failureOf(apiRequest('/api/thing', Thing, { method: 'POST', body: {} }));
+    expect(fieldErrors(error)).toEqual({ name: 'must not be blank' });
+    expect(isProblem(error, 'validation-failed')).toBe(true);
+    expect(error.message).toBe('Some fields are not valid: name.');
   });
 });

@@ -1,6 +1,10 @@
 import '@testing-library/jest-dom/vitest';
 import { cleanup, configure } from '@testing-library/react';
 import { afterAll, afterEach, beforeAll } from 'vitest';
+import { forgetDiscovery } from '../lib/auth/oauth-server';
+import { authSession } from '../lib/auth/session';
+import { organization } from './mocks/admin-handlers';
+import { authServer } from './mocks/auth-server';
 import { server } from './mocks/server';
 
 // screens are lazy chunks: the first import of one can take a while on a busy machine
@@ -10,7 +14,12 @@ beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
 afterEach(() => {
   cleanup();
   server.resetHandlers();
+  authSession.end();
+  authServer.reset();
+  organization.reset();
+  forgetDiscovery();
   localStorage.clear();
+  sessionStorage.clear();
 });
 afterAll(() => server.close());
 

@@ -1,3 +1,5 @@
+import { authSession } from '../lib/auth/session';
+import { authServer, type FakeUser } from './mocks/auth-server';
 import { render } from '@testing-library/react';
 import { createMemoryRouter, RouterProvider } from 'react-router';
 import { AppProvider } from '../app/provider';
@@ -15,4 +17,10 @@ export function renderApp(path: string) {
     </AppProvider>,
   );
   return { ...result, router, queryClient };
+}
+
+/** Starts the test signed in as {@code user}, with tokens the fake authorization server issued. */
+export function signInAs(user: FakeUser) {
+  authSession.establish(authServer.tokensFor(user));
+  return user;
 }

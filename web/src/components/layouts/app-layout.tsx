@@ -3,8 +3,8 @@ import { NavLink, Outlet, ScrollRestoration } from 'react-router';
 import { useOnline } from '../../hooks/use-online';
 import { ThemeToggle } from '../ui/theme-toggle';
 
-/** The frame of every screen: skip link, header with the main navigation, main landmark, footer. */
-export function AppLayout({ footer }: { footer?: ReactNode }) {
+/** The frame of every screen: skip link, header with the main navigation and the account, main landmark, footer. */
+export function AppLayout({ footer, account }: { footer?: ReactNode; account?: ReactNode }) {
   const online = useOnline();
   return (
     <div className="shell">
@@ -23,8 +23,8 @@ export function AppLayout({ footer }: { footer?: ReactNode }) {
             Catalogue
           </NavLink>
           <NavLink to="/skills">Skills</NavLink>
-          <NavLink to="/login">Sign in</NavLink>
         </nav>
+        {account}
         <ThemeToggle />
       </header>
       {!online && (
