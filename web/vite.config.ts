@@ -10,6 +10,10 @@ export default defineConfig({
     proxy: {
       '/api': 'http://localhost:8080',
       '/actuator': 'http://localhost:8080',
+      // the authorization server: sign-in pages, tokens, discovery, logout (docs/web.md)
+      '/oauth2': 'http://localhost:8080',
+      '/.well-known': 'http://localhost:8080',
+      '/connect': 'http://localhost:8080',
     },
   },
   test: {
@@ -17,5 +21,7 @@ export default defineConfig({
     globals: true,
     setupFiles: ['./src/testing/setup-tests.ts'],
     include: ['src/**/*.test.{ts,tsx}'],
+    // forms typed key by key take seconds on a loaded machine
+    testTimeout: 20_000,
   },
 });

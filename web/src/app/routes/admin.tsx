@@ -108,7 +108,7 @@ export function AdminAuditRoute() {
     <section aria-labelledby="audit-title" className="stack">
       <h2 id="audit-title">Audit log</h2>
       <AsyncSection loadingLabel="Checking the audit chain" errorTitle="The audit chain could not be checked">
-        <ChainStatus organizationId={me.organizationId} />
+        <ChainStatus organizationId={me.organizationId} canVerify={me.roles.includes('platform_admin')} />
       </AsyncSection>
       <AsyncSection loadingLabel="Loading the audit log" errorTitle="The audit log could not be loaded">
         <AuditLog organizationId={me.organizationId} />

@@ -5,7 +5,7 @@ import { CLIENT_ID, discovery, postQuietly, tokenRequest, AuthError, type TokenR
  *
  * The access token lives only in memory. The refresh token (and the latest ID token, needed to
  * end the server's sign-in session) is kept in localStorage so that a reload or a second tab
- * stays signed in; docs/decisions/0004-web-token-storage.md weighs this against XSS. Refresh
+ * stays signed in; docs/decisions/web-token-storage.md weighs this against XSS. Refresh
  * tokens rotate on every use and the server revokes the whole family when a replaced one comes
  * back, so two refreshes with the same token would sign everybody out: this class runs at most
  * one refresh at a time in a tab (callers share it), and across tabs under a Web Lock, reading

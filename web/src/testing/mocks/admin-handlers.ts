@@ -43,6 +43,21 @@ function initialState() {
 
 export const organization = { state: initialState(), reset() { this.state = initialState(); } };
 
+/** Drops null members the way the server's JSON writer does (Jackson non_null inclusion). */
+function withoutNulls(value: unknown): unknown {
+  if (Array.isArray(value)) {
+    return value.map(withoutNulls);
+  }
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== null).map(([k, v]) => [k, withoutNulls(v)]));
+  }
+  return value;
+}
+
+function json(body: unknown, init?: ResponseInit) {
+  return HttpResponse.json(withoutNulls(body) as Record<string, unknown>, init);
+}
+
 function forbidden(detail: string) {
   return problem(403, 'forbidden', 'Not allowed', detail);
 }
@@ -76,7 +91,7 @@ export const adminHandlers = [
   http.post('*/api/auth/signup', async ({ request }) => {
     const body = (await request.json()) as { email: string; password: string; displayName: string };
     if (body.password.length < 10) {
-      return HttpResponse.json(
+      return json(
         { type: '/problems/validation-failed', title: 'Validation failed', status: 400, detail: 'Some fields are not valid: password.',
           errors: [{ field: 'password', message: 'must be at least 10 characters and at most 72 bytes' }] },
         { status: 400, headers: { 'Content-Type': 'application/problem+json' } },
@@ -86,7 +101,7 @@ export const adminHandlers = [
       return problem(409, 'email-taken', 'Email already registered', 'An account with this email already exists; sign in instead.');
     }
     organization.state.signups.push({ email: body.email, displayName: body.displayName });
-    return HttpResponse.json({ accessToken: 'signup-token', tokenType: 'Bearer', expiresIn: 900, userId: 'u-new', organizationId: 'org-new' }, { status: 201 });
+    return json({ accessToken: 'signup-token', tokenType: 'Bearer', expiresIn: 900, userId: 'u-new', organizationId: 'org-new' }, { status: 201 });
   }),
   http.post('*/api/auth/password-reset', async ({ request }) => {
     organization.state.resetRequests.push(((await request.json()) as { email: string }).email);
@@ -101,7 +116,7 @@ export const adminHandlers = [
 
   http.get('*/api/organizations/:org/members', ({ request }) => {
     const user = caller(request, true);
-    return isResponse(user) ? user : HttpResponse.json(organization.state.members);
+    return isResponse(user) ? user : json(organization.state.members);
   }),
   http.patch('*/api/organizations/:org/members/:userId', async ({ request, params }) => {
     const user = caller(request, true);
@@ -123,7 +138,7 @@ export const adminHandlers = [
     }
     Object.assign(member, change.role ? { role: change.role } : {}, change.active === undefined ? {} : { active: change.active });
     record(user.userId, 'member.changed', member.userId, `role=${member.role} active=${member.active}`);
-    return HttpResponse.json(member);
+    return json(member);
   }),
   http.post('*/api/organizations/:org/invitations', async ({ request, params }) => {
     const user = caller(request, true);
@@ -134,7 +149,7 @@ export const adminHandlers = [
     const token = `inv_${organization.state.invitations.length + 1}`;
     organization.state.invitations.push({ token, email, role, accepted: false });
     record(user.userId, 'invitation.created', `inv-${organization.state.invitations.length}`, `role=${role}`);
-    return HttpResponse.json(
+    return json(
       { id: `inv-${organization.state.invitations.length}`, organizationId: params.org, email: email.toLowerCase(), role, expiresAt: '2030-01-08T00:00:00Z', token },
       { status: 201 },
     );
@@ -150,7 +165,7 @@ export const adminHandlers = [
       return problem(404, 'not-found', 'Not found', 'Invitation was not found.');
     }
     invitation.accepted = true;
-    return HttpResponse.json({ invitationId: 'inv-1', organizationId: 'org-1', role: invitation.role });
+    return json({ invitationId: 'inv-1', organizationId: 'org-1', role: invitation.role });
   }),
   http.get('*/api/organizations/:org/audit', ({ request }) => {
     const user = caller(request, true);
@@ -172,7 +187,7 @@ export const adminHandlers = [
       prevHash: null,
       hash: 'h',
     }));
-    return HttpResponse.json(events.slice(0, limit));
+    return json(events.slice(0, limit));
   }),
   http.get('*/api/audit/verify', ({ request }) => {
     const user = caller(request, false);
@@ -183,12 +198,12 @@ export const adminHandlers = [
       return forbidden('Only a platform admin may verify the audit log.');
     }
     const intact = organization.state.chain === 'intact';
-    return HttpResponse.json({ intact, checked: 42, firstBrokenSeq: intact ? null : 17 });
+    return json({ intact, checked: 42, firstBrokenSeq: intact ? null : 17 });
   }),
 
   http.get('*/api/api-keys', ({ request }) => {
     const user = caller(request, false);
-    return isResponse(user) ? user : HttpResponse.json(organization.state.keys);
+    return isResponse(user) ? user : json(organization.state.keys);
   }),
   http.post('*/api/api-keys', async ({ request }) => {
     const user = caller(request, false);
@@ -212,7 +227,7 @@ export const adminHandlers = [
       createdAt: '2025-03-01T10:00:00Z',
     };
     organization.state.keys.unshift(key);
-    return HttpResponse.json({ key, secret: 'ak_abcdefghijklmnopqrstuvwxyz0123456789' }, { status: 201 });
+    return json({ key, secret: 'ak_abcdefghijklmnopqrstuvwxyz0123456789' }, { status: 201 });
   }),
   http.delete('*/api/api-keys/:id', ({ request, params }) => {
     const user = caller(request, false);
@@ -224,7 +239,7 @@ export const adminHandlers = [
       return problem(404, 'not-found', 'Not found', `API key ${params.id as string} was not found.`);
     }
     key.revokedAt ??= '2025-03-02T10:00:00Z';
-    return HttpResponse.json(key);
+    return json(key);
   }),
 
   http.post('*/api/me/mfa/totp', ({ request }) => {
@@ -233,7 +248,7 @@ export const adminHandlers = [
       return user;
     }
     organization.state.mfaSecret = 'JBSWY3DPEHPK3PXP';
-    return HttpResponse.json(
+    return json(
       { secret: organization.state.mfaSecret, otpauthUri: `otpauth://totp/AgentCoach:${user.email}?secret=JBSWY3DPEHPK3PXP&issuer=AgentCoach&digits=6&period=30` },
       { status: 201 },
     );
@@ -248,7 +263,7 @@ export const adminHandlers = [
       return problem(400, 'invalid-mfa-code', 'Invalid code', 'That code is not right or has expired; enter the code your app shows now.');
     }
     user.mfa = { enabled: true, required: user.mfa?.required ?? false, verified: false };
-    return HttpResponse.json({ recoveryCodes: Array.from({ length: 10 }, (_, i) => `abcd-ef${String(i).padStart(2, '0')}`) });
+    return json({ recoveryCodes: Array.from({ length: 10 }, (_, i) => `abcd-ef${String(i).padStart(2, '0')}`) });
   }),
   http.post('*/api/me/mfa/recovery-codes', async ({ request }) => {
     const user = caller(request, false);
@@ -257,7 +272,7 @@ export const adminHandlers = [
     }
     const { code } = (await request.json()) as { code: string };
     return code === organization.state.validCode
-      ? HttpResponse.json({ recoveryCodes: Array.from({ length: 10 }, (_, i) => `new0-co${String(i).padStart(2, '0')}`) })
+      ? json({ recoveryCodes: Array.from({ length: 10 }, (_, i) => `new0-co${String(i).padStart(2, '0')}`) })
       : problem(400, 'invalid-mfa-code', 'Invalid code', 'That code is not right or has expired; enter the code your app shows now.');
   }),
   http.delete('*/api/me/mfa', async ({ request }) => {
@@ -279,7 +294,7 @@ export const adminHandlers = [
     }
     const url = new URL(request.url);
     const row = (messages: number, costUsd: number) => ({ messages, inputTokens: messages * 1000, outputTokens: messages * 300, costUsd });
-    return HttpResponse.json({
+    return json({
       organizationId: 'org-1',
       from: url.searchParams.get('from') ?? '2025-03-01',
       to: url.searchParams.get('to') ?? '2025-03-31',
@@ -295,7 +310,7 @@ export const adminHandlers = [
   }),
   http.get('*/api/coaching/organization-policy', ({ request }) => {
     const user = caller(request, true);
-    return isResponse(user) ? user : HttpResponse.json(organization.state.policy);
+    return isResponse(user) ? user : json(organization.state.policy);
   }),
   http.put('*/api/coaching/organization-policy', async ({ request }) => {
     const user = caller(request, true);
@@ -304,21 +319,21 @@ export const adminHandlers = [
     }
     const body = (await request.json()) as typeof organization.state.policy;
     if (body.monthlyBudgetUsd !== null && body.monthlyBudgetUsd > 1_000_000) {
-      return HttpResponse.json(
+      return json(
         { type: '/problems/validation-failed', title: 'Validation failed', status: 400, detail: 'Some fields are not valid: monthlyBudgetUsd.',
           errors: [{ field: 'monthlyBudgetUsd', message: 'must be less than or equal to 1000000' }] },
         { status: 400, headers: { 'Content-Type': 'application/problem+json' } },
       );
     }
     organization.state.policy = body;
-    return HttpResponse.json(body);
+    return json(body);
   }),
   http.get('*/api/mastery/organization/progress', ({ request }) => {
     const user = caller(request, true);
     if (isResponse(user)) {
       return user;
     }
-    return HttpResponse.json({
+    return json({
       members: [
         { userId: 'u-learner', displayName: 'Lea Learner', averageProficiency: 64, skillsMastered: 3, activitiesLast7Days: 12, lastActiveAt: '2025-03-02T10:00:00Z' },
         { userId: 'u-admin', displayName: 'Ada Admin', averageProficiency: 20, skillsMastered: 0, activitiesLast7Days: 0, lastActiveAt: null },
@@ -335,7 +350,7 @@ export const adminHandlers = [
     if (isResponse(user)) {
       return user;
     }
-    return HttpResponse.json({
+    return json({
       days: 14,
       failureStreak: 3,
       learners: [

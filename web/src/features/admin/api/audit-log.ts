@@ -1,19 +1,20 @@
 import { queryOptions, useSuspenseQuery } from '@tanstack/react-query';
 import { z } from 'zod';
 import { ApiError, apiRequest } from '../../../lib/api-client';
+import { orNull } from '../../../lib/schemas';
 
 export const AuditEventSchema = z.object({
   seq: z.number(),
   id: z.string(),
-  organizationId: z.string().nullable(),
-  actorId: z.string().nullable(),
+  organizationId: orNull(z.string()),
+  actorId: orNull(z.string()),
   action: z.string(),
-  target: z.string().nullable(),
-  ip: z.string().nullable(),
-  userAgent: z.string().nullable(),
-  details: z.string().nullable(),
+  target: orNull(z.string()),
+  ip: orNull(z.string()),
+  userAgent: orNull(z.string()),
+  details: orNull(z.string()),
   occurredAt: z.string(),
-  prevHash: z.string().nullable(),
+  prevHash: orNull(z.string()),
   hash: z.string(),
 });
 
@@ -22,7 +23,7 @@ export type AuditEvent = z.infer<typeof AuditEventSchema>;
 export const VerificationSchema = z.object({
   intact: z.boolean(),
   checked: z.number(),
-  firstBrokenSeq: z.number().nullable(),
+  firstBrokenSeq: orNull(z.number()),
 });
 
 /** The chain check, or {@code unavailable} for callers the server does not let verify it (only platform admins). */

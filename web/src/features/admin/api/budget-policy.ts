@@ -1,13 +1,14 @@
 import { queryOptions, useMutation, useQueryClient, useSuspenseQuery } from '@tanstack/react-query';
 import { z } from 'zod';
 import { apiRequest } from '../../../lib/api-client';
+import { orNull } from '../../../lib/schemas';
 
 /** The organization's coaching policy; null fields fall back to the server's settings. */
 export const PolicySchema = z.object({
-  monthlyBudgetUsd: z.number().nullable(),
-  learnerDailyUsd: z.number().nullable(),
-  offlineFallback: z.boolean().nullable(),
-  preferredModel: z.string().nullable(),
+  monthlyBudgetUsd: orNull(z.number()),
+  learnerDailyUsd: orNull(z.number()),
+  offlineFallback: orNull(z.boolean()),
+  preferredModel: orNull(z.string()),
 });
 
 export type Policy = z.infer<typeof PolicySchema>;

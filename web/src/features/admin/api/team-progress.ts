@@ -1,6 +1,7 @@
 import { queryOptions, useSuspenseQuery } from '@tanstack/react-query';
 import { z } from 'zod';
 import { apiRequest } from '../../../lib/api-client';
+import { orNull } from '../../../lib/schemas';
 
 export const TeamProgressSchema = z.object({
   members: z.array(
@@ -10,7 +11,7 @@ export const TeamProgressSchema = z.object({
       averageProficiency: z.number(),
       skillsMastered: z.number(),
       activitiesLast7Days: z.number(),
-      lastActiveAt: z.string().nullable(),
+      lastActiveAt: orNull(z.string()),
     }),
   ),
   weekly: z.array(z.object({ weekStart: z.string(), averageProficiency: z.number(), activities: z.number() })),
@@ -24,9 +25,9 @@ export const AtRiskSchema = z.object({
   learners: z.array(
     z.object({
       userId: z.string(),
-      lastActivityAt: z.string().nullable(),
+      lastActivityAt: orNull(z.string()),
       reasons: z.array(
-        z.object({ kind: z.string(), skillId: z.string().nullable(), detail: z.string(), attemptIds: z.array(z.string()) }),
+        z.object({ kind: z.string(), skillId: orNull(z.string()), detail: z.string(), attemptIds: z.array(z.string()) }),
       ),
     }),
   ),

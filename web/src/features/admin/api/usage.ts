@@ -1,6 +1,7 @@
 import { queryOptions, useSuspenseQuery } from '@tanstack/react-query';
 import { z } from 'zod';
 import { apiRequest } from '../../../lib/api-client';
+import { orNull } from '../../../lib/schemas';
 
 const Counts = {
   messages: z.number(),
@@ -15,9 +16,9 @@ export const UsageSchema = z.object({
   to: z.string(),
   currency: z.string(),
   budget: z.object({
-    monthlyBudgetUsd: z.number().nullable(),
+    monthlyBudgetUsd: orNull(z.number()),
     spentThisMonthUsd: z.number(),
-    dailyAllowancePerLearnerUsd: z.number().nullable(),
+    dailyAllowancePerLearnerUsd: orNull(z.number()),
   }),
   byDay: z.array(z.object({ date: z.string(), ...Counts })),
   byMember: z.array(z.object({ userId: z.string(), displayName: z.string(), ...Counts })),

@@ -4,16 +4,19 @@ import { formatDateTime, formatNumber } from '../../../lib/format';
 import { AUDIT_PAGE, useAuditLog, useChainVerification } from '../api/audit-log';
 import { useMembers } from '../api/members';
 
-/** Whether the tamper-evident hash chain of the audit log is intact, as far as this admin may check. */
-export function ChainStatus({ organizationId }: { organizationId: string }) {
+function NotChecked() {
+  return (
+    <p className="chain-status" role="status">
+      <span className="status-badge off">Not checked</span> Each event is chained to the one before it by a hash; checking
+      the whole chain is up to a platform admin of this server.
+    </p>
+  );
+}
+
+function CheckedChain({ organizationId }: { organizationId: string }) {
   const { data: status } = useChainVerification(organizationId);
   if (status.kind === 'unavailable') {
-    return (
-      <p className="chain-status" role="status">
-        <span className="status-badge off">Not checked</span> Each event is chained to the one before it by a hash; checking
-        the whole chain is up to a platform admin of this server.
-      </p>
-    );
+    return <NotChecked />;
   }
   return status.intact ? (
     <p className="chain-status" role="status">
@@ -26,6 +29,14 @@ export function ChainStatus({ organizationId }: { organizationId: string }) {
       it: the log was changed after it was written. {formatNumber(status.checked)} events were checked.
     </p>
   );
+}
+
+/**
+ * Whether the tamper-evident hash chain of the audit log is intact. Only platform admins may
+ * check it; for everybody else the page says so without asking the server.
+ */
+export function ChainStatus({ organizationId, canVerify }: { organizationId: string; canVerify: boolean }) {
+  return canVerify ? <CheckedChain organizationId={organizationId} /> : <NotChecked />;
 }
 
 /** The organization's latest audit events, newest first, with who did what. */

@@ -47,7 +47,12 @@ export function MembersTable({ organizationId, selfId }: { organizationId: strin
             <tr key={member.userId} className={member.active ? undefined : 'inactive'}>
               <th scope="row">
                 {member.displayName}
-                {member.userId === selfId && <span className="muted"> (you)</span>}
+                {member.userId === selfId && (
+                  <>
+                    {' '}
+                    <span className="muted">(you)</span>
+                  </>
+                )}
               </th>
               <td>{member.email}</td>
               <td>

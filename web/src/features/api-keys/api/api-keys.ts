@@ -1,16 +1,17 @@
 import { queryOptions, useMutation, useQueryClient, useSuspenseQuery } from '@tanstack/react-query';
 import { z } from 'zod';
 import { apiRequest } from '../../../lib/api-client';
+import { orNull } from '../../../lib/schemas';
 
 export const ApiKeySchema = z.object({
   id: z.string(),
   name: z.string(),
   prefix: z.string(),
   scopes: z.array(z.string()),
-  expiresAt: z.string().nullable(),
-  lastUsedAt: z.string().nullable(),
+  expiresAt: orNull(z.string()),
+  lastUsedAt: orNull(z.string()),
   usageCount: z.number(),
-  revokedAt: z.string().nullable(),
+  revokedAt: orNull(z.string()),
   createdAt: z.string(),
 });
 

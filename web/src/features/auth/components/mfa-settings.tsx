@@ -87,24 +87,26 @@ function RecoveryCodes({ codes }: { codes: string[] }) {
   );
 }
 
-function Enrol({ me }: { me: Me }) {
+/** Just switched on: the recovery codes (shown once) and the way to a verified session. */
+function Enrolled({ codes }: { codes: string[] }) {
+  return (
+    <>
+      <p role="status" className="form-status">
+        Two-factor authentication is on.
+      </p>
+      <RecoveryCodes codes={codes} />
+      <p>Sign in again with your code so that this session counts as verified (admin pages need that).</p>
+      <button type="button" onClick={() => void signInAgain('/account/security')}>
+        Sign in again with your code
+      </button>
+    </>
+  );
+}
+
+function Enrol({ me, onEnrolled }: { me: Me; onEnrolled: (recoveryCodes: string[]) => void }) {
   const start = useStartTotp();
   const confirm = useConfirmTotp();
 
-  if (confirm.isSuccess) {
-    return (
-      <>
-        <p role="status" className="form-status">
-          Two-factor authentication is on.
-        </p>
-        <RecoveryCodes codes={confirm.data.recoveryCodes} />
-        <p>Sign in again with your code so that this session counts as verified (admin pages need that).</p>
-        <button type="button" onClick={() => void signInAgain('/account/security')}>
-          Sign in again with your code
-        </button>
-      </>
-    );
-  }
   return (
     <>
       {me.mfa?.required && (
@@ -135,7 +137,7 @@ function Enrol({ me }: { me: Me }) {
           <li>
             <p>Enter the 6-digit code the app now shows.</p>
             <CodeForm label="Code from your app" submitLabel="Turn on two-factor authentication" pending={confirm.isPending}
-              error={confirm.error} onCode={(code) => confirm.mutate(code)} />
+              error={confirm.error} onCode={(code) => confirm.mutate(code, { onSuccess: (data) => onEnrolled(data.recoveryCodes) })} />
           </li>
         </ol>
       )}
@@ -180,6 +182,11 @@ function Manage({ me }: { me: Me }) {
 /** Two-factor authentication of the signed-in person: set up, recovery codes, turn off. */
 export function MfaSettings() {
   const { data: me, error, refetch } = useMe();
+  // kept here: the profile refreshed after enrolling says "enabled" while the codes must stay on screen
+  const [recoveryCodes, setRecoveryCodes] = useState<string[] | null>(null);
+  if (recoveryCodes) {
+    return <Enrolled codes={recoveryCodes} />;
+  }
   if (error) {
     return <ErrorMessage error={error} title="Your account could not be loaded" onRetry={() => void refetch()} />;
   }
@@ -189,5 +196,5 @@ export function MfaSettings() {
   if (!me.mfa) {
     return <p>This server does not offer two-factor authentication yet.</p>;
   }
-  return me.mfa.enabled ? <Manage me={me} /> : <Enrol me={me} />;
+  return me.mfa.enabled ? <Manage me={me} /> : <Enrol me={me} onEnrolled={setRecoveryCodes} />;
 }
