@@ -31,6 +31,8 @@ export async function newPage(browser, baseURL, { width = 1280, height = 900, co
 }
 
 export async function screenshot(page, name) {
+  // from the top: the sticky header would otherwise sit in the middle of a full-page picture
+  await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: join(artifacts, `${name}.png`), fullPage: true });
 }
 

@@ -44,14 +44,14 @@ export function AdminMembersRoute() {
   useDocumentTitle('Members');
   const me = useMe();
   return (
-    <div className="admin-columns">
+    <div className="stack">
       <section aria-labelledby="members-title">
         <h2 id="members-title">Members</h2>
         <AsyncSection loadingLabel="Loading the members" errorTitle="The members could not be loaded">
           <MembersTable organizationId={me.organizationId} selfId={me.userId} />
         </AsyncSection>
       </section>
-      <section className="card">
+      <section className="card invite-card">
         <InviteForm organizationId={me.organizationId} />
       </section>
     </div>
