@@ -10,6 +10,10 @@ export default defineConfig({
     proxy: {
       '/api': 'http://localhost:8080',
       '/actuator': 'http://localhost:8080',
+      // the authorization server: sign-in pages, tokens, discovery, logout (docs/web.md)
+      '/oauth2': 'http://localhost:8080',
+      '/.well-known': 'http://localhost:8080',
+      '/connect': 'http://localhost:8080',
     },
   },
   test: {
@@ -17,7 +21,7 @@ export default defineConfig({
     globals: true,
     setupFiles: ['./src/testing/setup-tests.ts'],
     include: ['src/**/*.test.{ts,tsx}'],
-    // whole-app tests load lazy screens and the editor; the machine may be busy
+    // whole-app tests load lazy screens and the editor, forms are typed key by key; the machine may be busy
     testTimeout: 20_000,
   },
 });

@@ -70,7 +70,7 @@ describe('a new learner', () => {
 
   test('signs up, is placed, asks the coach, fails then solves an exercise, and sees mastery and path change', async () => {
     const learner = await signUp(server.baseUrl);
-    const { page, errors, context } = await signedInContext(browser, server.baseUrl, learner.accessToken);
+    const { page, errors, context } = await signedInContext(browser, server.baseUrl, learner);
 
     // 1. a fresh dashboard invites to the placement
     await page.goto('/dashboard');
@@ -141,7 +141,15 @@ describe('a new learner', () => {
     await citation.click();
     await page.waitForURL((url) => `${url.pathname}${url.hash}` === href);
 
-    // 4. an exercise: the starter code fails, the reference solution passes
+    // 4. an exercise: the starter code fails, the reference solution passes; the grading is
+    // followed on the practice WebSocket, signed in with the session's access token
+    const practiceFrames = [];
+    page.on('websocket', (socket) => {
+      if (socket.url().includes('/ws/practice')) {
+        assert.match(socket.url(), /[?&]access_token=[^&]+/);
+        socket.on('framereceived', ({ payload }) => practiceFrames.push(JSON.parse(String(payload))));
+      }
+    });
     await page.goto(`/exercises/${EXERCISE.id}`);
     await page.getByRole('heading', { level: 1, name: EXERCISE.title }).waitFor();
     await page.getByRole('textbox', { name: 'Solution code (Python)' }).waitFor();
@@ -163,6 +171,11 @@ describe('a new learner', () => {
     await solution.getByRole('button', { name: 'Submit' }).click();
     await solution.locator('.verdict-line', { hasText: 'Submission 2:' }).waitFor({ timeout: 60_000 });
     assert.match(await solution.locator('.verdict').first().innerText(), /every test passed/);
+
+    assert.ok(
+      practiceFrames.some((f) => f.type === 'result'),
+      `the graded result arrived over /ws/practice: ${JSON.stringify(practiceFrames.map((f) => f.type))}`,
+    );
 
     const history = page.getByRole('region', { name: 'Your submissions' });
     await history.getByText(/^Submission 2 solved/).waitFor();

@@ -6,6 +6,8 @@ const SHELL_CACHE = 'agentcoach-shell-v1';
 const CONTENT_CACHE = 'agentcoach-content-v1';
 const CACHES = [SHELL_CACHE, CONTENT_CACHE];
 const SHELL_FILES = ['/', '/manifest.webmanifest', '/favicon.svg', '/icon-192.png'];
+// pages the server renders itself (its sign-in pages, API docs): never served from, nor kept as, the app shell
+const SERVER_PAGES = /^\/(oauth2|connect|\.well-known|api|actuator|swagger-ui|v3)(\/|$)/;
 const CONTENT_READS = /^\/api\/content\/(tracks|skills|lessons\/[^/]+|exercises\/[^/]+(\/hints\/\d+)?)$/;
 
 // the shell is index.html plus the scripts and styles it names, found by reading it
@@ -67,6 +69,9 @@ self.addEventListener('fetch', (event) => {
     return;
   }
   if (request.mode === 'navigate') {
+    if (SERVER_PAGES.test(url.pathname)) {
+      return;
+    }
     // every client-side route is the same shell
     event.respondWith(networkFirst(request, SHELL_CACHE, '/'));
   } else if (url.pathname.startsWith('/assets/')) {

@@ -1,11 +1,13 @@
-// A learner for the end-to-end tests, obtained the simple way until the web app's own sign-in
-// lands: sign up through the API, then hand the access token to the page the way the app keeps
-// it (sessionStorage, read by web/src/lib/access-token.ts).
+// A learner for the end-to-end tests: the account is created through the API (quicker than the
+// form, which admin.e2e.test.mjs covers), then every browser context signs in the way a person
+// does: the app's sign-in screen, the server's password page, back to the app (authorization
+// code + PKCE; the session is web/src/lib/auth/session.ts).
 import { randomUUID } from 'node:crypto';
+import { passServerSignIn } from './sign-in.mjs';
 
 export const PASSWORD = 'correct horse battery staple 42';
 
-/** @returns {Promise<{ email: string, accessToken: string, userId: string, organizationId: string }>} */
+/** @returns {Promise<{ email: string, password: string, userId: string, organizationId: string }>} */
 export async function signUp(baseUrl, displayName = 'E2E Learner') {
   const email = `learner-${randomUUID()}@example.test`;
   const response = await fetch(`${baseUrl}/api/auth/signup`, {
@@ -16,24 +18,25 @@ export async function signUp(baseUrl, displayName = 'E2E Learner') {
   if (response.status !== 201) {
     throw new Error(`sign-up failed: ${response.status} ${await response.text()}`);
   }
-  return { email, ...(await response.json()) };
+  const { userId, organizationId } = await response.json();
+  return { email, password: PASSWORD, userId, organizationId };
 }
 
-/** Where the API answers 404 for "nothing yet" (no placement, no goal) or "not on this server version". */
-const ABSENT_IS_NORMAL = [/^\/api\/mastery\/placement$/, /^\/api\/mastery\/goal$/, /^\/api\/practice\/progress$/];
+/** Where the API answers 404 for "nothing yet" (no placement, no goal). */
+const ABSENT_IS_NORMAL = [/^\/api\/mastery\/placement$/, /^\/api\/mastery\/goal$/];
 
-/** A browser context whose pages start signed in as the learner holding {@code accessToken}. */
-export async function signedInContext(browser, baseUrl, accessToken, { width = 1280, height = 900 } = {}) {
+/**
+ * A browser context with a page signed in as {@code learner} through the real sign-in flow;
+ * {@code errors} collects script errors, console errors and unexpected 404s from then on.
+ */
+export async function signedInContext(browser, baseUrl, learner, { width = 1280, height = 900 } = {}) {
   const context = await browser.newContext({ viewport: { width, height }, colorScheme: 'light', baseURL: baseUrl });
-  await context.addInitScript((token) => sessionStorage.setItem('agentcoach.accessToken', token), accessToken);
   const page = await context.newPage();
   const errors = [];
   page.on('pageerror', (error) => errors.push(error.message));
   page.on('console', (message) => {
     // the browser logs every 404; those the API uses to say "none yet" are checked below instead
-    // a server without the practice WebSocket (before it lands) refuses its handshake: the app polls instead
-    const practiceSocketMissing = /WebSocket connection to '[^']*\/ws\/practice[^']*' failed: .*404/.test(message.text());
-    if (message.type() === 'error' && !/status of 404/.test(message.text()) && !practiceSocketMissing) {
+    if (message.type() === 'error' && !/status of 404/.test(message.text())) {
       errors.push(message.text());
     }
   });
@@ -43,5 +46,8 @@ export async function signedInContext(browser, baseUrl, accessToken, { width = 1
       errors.push(`404 from ${path}`);
     }
   });
+  await page.goto('/login');
+  await page.getByRole('button', { name: 'Continue to sign in' }).click();
+  await passServerSignIn(page, { email: learner.email, password: learner.password });
   return { page, context, errors };
 }

@@ -8,7 +8,8 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const webDir = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-const READY_TIMEOUT_MS = 180_000;
+// readiness includes indexing the curriculum, which takes minutes on a loaded machine
+const READY_TIMEOUT_MS = Number(process.env.AGENTCOACH_E2E_READY_TIMEOUT_S ?? 300) * 1000;
 
 function freePort() {
   return new Promise((resolvePort, reject) => {
@@ -58,7 +59,14 @@ export async function startServer() {
   }
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'agentcoach-e2e-'));
-  const env = { ...process.env, AGENTCOACH_PORT: String(port), AGENTCOACH_DATA_DIR: dataDir };
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const env = {
+    ...process.env,
+    AGENTCOACH_PORT: String(port),
+    AGENTCOACH_DATA_DIR: dataDir,
+    // the web app signs in through the authorization server, which only returns to registered URIs
+    AGENTCOACH_IDENTITY_WEB_REDIRECT_URIS: `${baseUrl}/auth/callback`,
+  };
   // the embedded defaults: whatever database the calling shell points at is not ours to use
   for (const name of ['AGENTCOACH_DB_URL', 'AGENTCOACH_DB_USER', 'AGENTCOACH_DB_PASSWORD']) {
     delete env[name];
@@ -67,7 +75,6 @@ export async function startServer() {
   const log = [];
   child.stdout.on('data', (chunk) => log.push(chunk.toString()));
   child.stderr.on('data', (chunk) => log.push(chunk.toString()));
-  const baseUrl = `http://127.0.0.1:${port}`;
 
   async function stop() {
     if (child.exitCode === null) {

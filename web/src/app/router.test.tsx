@@ -87,10 +87,12 @@ describe('app shell', () => {
     onLine.mockRestore();
   });
 
-  it('navigates to the labelled sign-in form', async () => {
-    renderApp('/login');
-    expect(await screen.findByRole('heading', { name: 'Sign in' })).toBeInTheDocument();
-    expect(screen.getByLabelText('Email')).toHaveAttribute('type', 'email');
+  it('offers sign-in in the header, leading to the sign-in screen', async () => {
+    renderApp('/skills');
+    await userEvent.click(await screen.findByRole('link', { name: 'Sign in' }));
+    expect(await screen.findByRole('heading', { level: 1, name: 'Sign in' })).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Continue to sign in' })).toBeEnabled();
+    expect(screen.getByRole('link', { name: 'Create an account' })).toHaveAttribute('href', '/signup?returnTo=%2Fskills');
   });
 
   it('shows a not-found page for unknown routes', async () => {

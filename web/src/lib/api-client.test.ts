@@ -2,8 +2,11 @@ import { http, HttpResponse } from 'msw';
 import { z } from 'zod';
 import { problem } from '../testing/mocks/handlers';
 import { server } from '../testing/mocks/server';
-import { setAccessToken, webSocketUrl } from './access-token';
-import { ApiError, apiRequest, errorSentence, NETWORK_PROBLEM, UNEXPECTED_RESPONSE_PROBLEM } from './api-client';
+import { authServer, learner } from '../testing/mocks/auth-server';
+import { signInAs } from '../testing/test-utils';
+import { ApiError, apiRequest, errorSentence, fieldErrors, isProblem, NETWORK_PROBLEM, UNEXPECTED_RESPONSE_PROBLEM } from './api-client';
+import { authSession } from './auth/session';
+import { webSocketUrl } from './web-socket-url';
 
 const Thing = z.object({ name: z.string() });
 
@@ -44,17 +47,43 @@ describe('apiRequest', () => {
       }),
     );
     await apiRequest('/api/thing', Thing);
-    setAccessToken('abc.def.ghi');
+    signInAs(learner());
+    const token = await authSession.accessToken();
     await apiRequest('/api/thing', Thing);
-    setAccessToken(null);
+    authSession.end();
     await apiRequest('/api/thing', Thing);
-    expect(seen).toEqual([null, 'Bearer abc.def.ghi', null]);
+    expect(seen).toEqual([null, `Bearer ${token}`, null]);
   });
 
-  it('signs WebSocket URLs in with the token as query parameter', () => {
-    expect(webSocketUrl('/api/coaching/ws', 'https://coach.example')).toBe('wss://coach.example/api/coaching/ws');
-    setAccessToken('t0k');
-    expect(webSocketUrl('/ws/practice', 'http://localhost:8080')).toBe('ws://localhost:8080/ws/practice?access_token=t0k');
+  it('sends extra headers given by the caller', async () => {
+    let key: string | null = null;
+    server.use(
+      http.post('*/api/thing', ({ request }) => {
+        key = request.headers.get('Idempotency-Key');
+        return HttpResponse.json({ name: 'x' });
+      }),
+    );
+    await apiRequest('/api/thing', Thing, { method: 'POST', body: {}, headers: { 'Idempotency-Key': 'k-1' } });
+    expect(key).toBe('k-1');
+  });
+
+  it('signs WebSocket URLs in with the session\'s access token as query parameter', async () => {
+    await expect(webSocketUrl('/api/coaching/ws', 'https://coach.example')).resolves.toBe('wss://coach.example/api/coaching/ws');
+    signInAs(learner());
+    const token = await authSession.accessToken();
+    expect(token).toMatch(/^access-/);
+    await expect(webSocketUrl('/ws/practice', 'http://localhost:8080')).resolves.toBe(
+      `ws://localhost:8080/ws/practice?access_token=${token}`,
+    );
+  });
+
+  it('renews an access token about to expire before putting it into a WebSocket URL', async () => {
+    authServer.accessTokenSeconds = 10;
+    signInAs(learner());
+    authServer.accessTokenSeconds = 900;
+    const url = new URL(await webSocketUrl('/ws/practice', 'http://localhost:8080'));
+    expect(authServer.tokenRequests.map((r) => r.grant_type)).toEqual(['refresh_token']);
+    expect(url.searchParams.get('access_token')).toBe(await authSession.accessToken());
   });
 
   it('turns a problem document into an error whose message is its detail as a sentence', async () => {
@@ -104,5 +133,75 @@ describe('apiRequest', () => {
 describe('errorSentence', () => {
   it('gives a generic sentence for errors that did not come from the API', () => {
     expect(errorSentence(new TypeError('x is undefined'))).toBe('Something went wrong on this page. Reload to try again.');
+  });
+});
+
+describe('apiRequest with a session', () => {
+  const Me = z.object({ userId: z.string() });
+
+  it('sends the access token and renews it once when the server refuses it', async () => {
+    signInAs(learner());
+    authServer.expireAccessTokens();
+    await expect(apiRequest('/api/me', Me)).resolves.toEqual({ userId: 'u-learner' });
+    expect(authServer.tokenRequests.map((r) => r.grant_type)).toEqual(['refresh_token']);
+  });
+
+  it('shares one refresh among requests refused at the same time', async () => {
+    signInAs(learner());
+    authServer.expireAccessTokens();
+    await Promise.all([apiRequest('/api/me', Me), apiRequest('/api/me', Me), apiRequest('/api/me', Me)]);
+    expect(authServer.tokenRequests).toHaveLength(1);
+  });
+
+  it('gives up after one renewal: a second 401 is the answer', async () => {
+    signInAs(learner());
+    let calls = 0;
+    server.use(
+      http.get('*/api/thing', () => {
+        calls += 1;
+        return problem(401, 'unauthorized', 'Authentication required', 'The bearer token or API key is not valid.');
+      }),
+    );
+    const error = await failureOf(apiRequest('/api/thing', Thing));
+    expect(error.status).toBe(401);
+    expect(calls).toBe(2);
+    expect(authServer.tokenRequests).toHaveLength(1);
+  });
+
+  it('ends the session when the refresh token is refused, and reports the 401', async () => {
+    signInAs(learner());
+    authServer.expireAccessTokens();
+    server.use(http.post('*/oauth2/token', () => HttpResponse.json({ error: 'invalid_grant' }, { status: 400 })));
+    const error = await failureOf(apiRequest('/api/me', Me));
+    expect(error.status).toBe(401);
+    expect(authSession.getSnapshot().status).toBe('signed-out');
+  });
+
+  it('sends no token without a session', async () => {
+    let authorization: string | null = 'unset';
+    server.use(
+      http.get('*/api/thing', ({ request }) => {
+        authorization = request.headers.get('Authorization');
+        return HttpResponse.json({ name: 'x' });
+      }),
+    );
+    await apiRequest('/api/thing', Thing);
+    expect(authorization).toBeNull();
+  });
+
+  it('turns the fields of a validation problem into messages by field', async () => {
+    server.use(
+      http.post('*/api/thing', () =>
+        HttpResponse.json(
+          { type: '/problems/validation-failed', title: 'Validation failed', status: 400, detail: 'Some fields are not valid: name.',
+            errors: [{ field: 'name', message: 'must not be blank' }] },
+          { status: 400, headers: { 'Content-Type': 'application/problem+json' } },
+        ),
+      ),
+    );
+    const error = await failureOf(apiRequest('/api/thing', Thing, { method: 'POST', body: {} }));
+    expect(fieldErrors(error)).toEqual({ name: 'must not be blank' });
+    expect(isProblem(error, 'validation-failed')).toBe(true);
+    expect(error.message).toBe('Some fields are not valid: name.');
   });
 });

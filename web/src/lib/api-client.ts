@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { env } from '../config/env';
-import { accessToken } from './access-token';
+import { AuthError } from './auth/oauth-server';
+import { authSession } from './auth/session';
 
 /** An RFC 9457 problem document as the server sends it; extra members are kept. */
 const ProblemSchema = z.looseObject({
@@ -99,7 +100,10 @@ export type RequestOptions = {
   method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   body?: unknown;
   signal?: AbortSignal;
+  /** Extra request headers (e.g. an idempotency key); they may override the defaults. */
   headers?: Record<string, string>;
+  /** Send the session's access token (the default); false for calls that must go anonymously. */
+  authenticated?: boolean;
 };
 
 /** Where the API lives: the configured URL, else the origin that served the app. */
@@ -117,18 +121,67 @@ function urlFor(path: string): string {
  * answers of an unexpected shape get plain wording.
  */
 export async function apiRequest<T>(path: string, schema: z.ZodType<T>, options: RequestOptions = {}): Promise<T> {
+  const response = await sendAuthenticated(path, options);
+  if (!response.ok) {
+    throw await problemFrom(response);
+  }
+  let body: unknown;
+  try {
+    // 204, or a 202 without content
+    const text = response.status === 204 ? '' : await response.text();
+    body = text === '' ? undefined : JSON.parse(text);
+  } catch {
+    throw unexpected();
+  }
+  const parsed = schema.safeParse(body);
+  if (!parsed.success) {
+    throw unexpected();
+  }
+  return parsed.data;
+}
+
+/**
+ * Sends the request with the session's access token. A 401 for a token that was sent means it
+ * expired or was revoked: the session refreshes once (shared with any other caller that got a
+ * 401 meanwhile) and the request is sent once more; a second 401 is the answer.
+ */
+async function sendAuthenticated(path: string, options: RequestOptions): Promise<Response> {
+  if (options.authenticated === false) {
+    return send(path, options, null);
+  }
+  const token = await sessionToken(() => authSession.accessToken());
+  const response = await send(path, options, token);
+  if (response.status !== 401 || token === null) {
+    return response;
+  }
+  const renewed = await sessionToken(() => authSession.afterRejection(token));
+  return renewed === null ? response : send(path, options, renewed);
+}
+
+/** A token, or null without a session; a session that cannot be renewed for now is a network problem. */
+async function sessionToken(get: () => Promise<string | null>): Promise<string | null> {
+  try {
+    return await get();
+  } catch (error) {
+    throw new ApiError({
+      status: 0,
+      type: NETWORK_PROBLEM,
+      title: error instanceof AuthError ? error.message : 'Cannot reach the server. Check your connection and try again',
+    });
+  }
+}
+
+async function send(path: string, options: RequestOptions, token: string | null): Promise<Response> {
   const headers: Record<string, string> = { Accept: 'application/json, application/problem+json' };
   if (options.body !== undefined) {
     headers['Content-Type'] = 'application/json';
   }
-  const token = accessToken();
   if (token) {
     headers.Authorization = `Bearer ${token}`;
   }
   Object.assign(headers, options.headers);
-  let response: Response;
   try {
-    response = await fetch(urlFor(path), {
+    return await fetch(urlFor(path), {
       method: options.method ?? 'GET',
       headers,
       body: options.body === undefined ? undefined : JSON.stringify(options.body),
@@ -145,20 +198,6 @@ export async function apiRequest<T>(path: string, schema: z.ZodType<T>, options:
       title: 'Cannot reach the server. Check your connection and try again',
     });
   }
-  if (!response.ok) {
-    throw await problemFrom(response);
-  }
-  let body: unknown;
-  try {
-    body = response.status === 204 ? undefined : await response.json();
-  } catch {
-    throw unexpected();
-  }
-  const parsed = schema.safeParse(body);
-  if (!parsed.success) {
-    throw unexpected();
-  }
-  return parsed.data;
 }
 
 function unexpected(): ApiError {
@@ -171,8 +210,30 @@ function unexpected(): ApiError {
 
 /** The sentence to show for any error a query or mutation may raise. */
 export function errorSentence(error: unknown): string {
-  if (error instanceof ApiError) {
+  if (error instanceof ApiError || error instanceof AuthError) {
     return error.message;
   }
   return 'Something went wrong on this page. Reload to try again.';
+}
+
+const FieldErrorsSchema = z.array(z.object({ field: z.string(), message: z.string() }));
+
+/**
+ * The per-field messages of a validation problem ({@code errors: [{field, message}]}), keyed by
+ * field name, so a form can show each beside its input.
+ */
+export function fieldErrors(error: unknown): Record<string, string> {
+  if (!(error instanceof ApiError)) {
+    return {};
+  }
+  const parsed = FieldErrorsSchema.safeParse(error.problem?.errors);
+  if (!parsed.success) {
+    return {};
+  }
+  return Object.fromEntries(parsed.data.map(({ field, message }) => [field, message]));
+}
+
+/** Whether {@code error} is the problem of the given slug ({@code /problems/<slug>}). */
+export function isProblem(error: unknown, slug: string): error is ApiError {
+  return error instanceof ApiError && (error.type === `/problems/${slug}` || error.type.endsWith(`/problems/${slug}`));
 }

@@ -1,6 +1,10 @@
 import '@testing-library/jest-dom/vitest';
 import { cleanup, configure } from '@testing-library/react';
 import { afterAll, afterEach, beforeAll } from 'vitest';
+import { forgetDiscovery } from '../lib/auth/oauth-server';
+import { authSession } from '../lib/auth/session';
+import { organization } from './mocks/admin-handlers';
+import { authServer } from './mocks/auth-server';
 import { coachServer } from './mocks/coach-server';
 import { learnerServer } from './mocks/learner-server';
 import { practiceServer } from './mocks/practice-server';
@@ -14,6 +18,10 @@ beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
 afterEach(() => {
   cleanup();
   server.resetHandlers();
+  authSession.end();
+  authServer.reset();
+  organization.reset();
+  forgetDiscovery();
   localStorage.clear();
   sessionStorage.clear();
   coachServer.reset();

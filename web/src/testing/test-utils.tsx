@@ -1,3 +1,5 @@
+import { authSession } from '../lib/auth/session';
+import { authServer, learner, type FakeUser } from './mocks/auth-server';
 import { render } from '@testing-library/react';
 import { createMemoryRouter, RouterProvider } from 'react-router';
 import { AppProvider } from '../app/provider';
@@ -17,7 +19,13 @@ export function renderApp(path: string) {
   return { ...result, router, queryClient };
 }
 
-/** Signs the test learner in the way the app reads it (an access token held for this tab). */
-export function signIn(token = 'test-token') {
-  sessionStorage.setItem('agentcoach.accessToken', token);
+/** Starts the test signed in as {@code user}, with tokens the fake authorization server issued. */
+export function signInAs(user: FakeUser) {
+  authSession.establish(authServer.tokensFor(user));
+  return user;
+}
+
+/** Signs the test learner in (a session with tokens the fake authorization server issued). */
+export function signIn() {
+  return signInAs(learner());
 }

@@ -3,8 +3,8 @@ import { NavLink, Outlet, ScrollRestoration } from 'react-router';
 import { useOnline } from '../../hooks/use-online';
 import { ThemeToggle } from '../ui/theme-toggle';
 
-/** The frame of every screen: skip link, header with the main navigation, main landmark, footer. */
-export function AppLayout({ footer }: { footer?: ReactNode }) {
+/** The frame of every screen: skip link, header with the main navigation and the account, main landmark, footer. */
+export function AppLayout({ footer, account }: { footer?: ReactNode; account?: ReactNode }) {
   const online = useOnline();
   return (
     <div className="shell">
@@ -26,8 +26,8 @@ export function AppLayout({ footer }: { footer?: ReactNode }) {
           <NavLink to="/skills">Skills</NavLink>
           <NavLink to="/search">Search</NavLink>
           <NavLink to="/coach">Coach</NavLink>
-          <NavLink to="/login">Sign in</NavLink>
         </nav>
+        {account}
         <ThemeToggle />
       </header>
       {!online && (

@@ -114,7 +114,18 @@ export const learnerHandlers = [
   http.get('*/api/mastery/forecast', () =>
     HttpResponse.json({ goalSkillId: learnerServer.goal, skills: [], expectedActivities: 7, expectedMinutes: 95 }),
   ),
-  http.get('*/api/practice/progress', () => problem(404, 'not-found', 'Not Found', 'No such endpoint')),
+  http.get('*/api/practice/progress', () =>
+    HttpResponse.json({
+      tracks: [
+        {
+          trackId: '01-llm-foundations',
+          exercisesSolved: 1,
+          exercisesTotal: 6,
+          lessons: [{ lessonId: 'messages-and-roles', exercisesSolved: 1, exercisesTotal: 2 }],
+        },
+      ],
+    }),
+  ),
   http.get('*/api/knowledge/search', ({ request }) => {
     const q = new URL(request.url).searchParams.get('q') ?? '';
     return HttpResponse.json(learnerServer.searchResponse ?? { query: q, results: [] });

@@ -2,6 +2,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { COACH_ANSWER, coachServer, coachSocket } from '../../../testing/mocks/coach-server';
 import { server } from '../../../testing/mocks/server';
+import { authSession } from '../../../lib/auth/session';
 import { renderApp, signIn } from '../../../testing/test-utils';
 
 async function askAboutTheFourRoles() {
@@ -48,7 +49,7 @@ describe('coach panel', () => {
     // the session belongs to the lesson and the socket was signed in
     const [session] = [...coachServer.sessions.values()];
     expect(session.session.lessonId).toBe('messages-and-roles');
-    expect(urls[0]).toContain('/api/coaching/ws?access_token=test-token');
+    expect(urls[0]).toContain(`/api/coaching/ws?access_token=${await authSession.accessToken()}`);
   });
 
   it('gets the whole answer once after the connection drops mid-answer, without sending the question twice', async () => {
@@ -77,7 +78,7 @@ describe('coach panel', () => {
   });
 
   it('asks a signed-out learner to sign in', async () => {
-    sessionStorage.clear();
+    authSession.end();
     const { http } = await import('msw');
     const { problem } = await import('../../../testing/mocks/handlers');
     server.use(http.get('*/api/coaching/sessions', () => problem(401, 'unauthorized', 'Authentication required', 'Sign in or send a valid bearer token or API key.')));

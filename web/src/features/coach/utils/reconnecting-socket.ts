@@ -26,7 +26,7 @@ export class ReconnectingSocket {
   state: ConnectionState = 'connecting';
 
   constructor(
-    private readonly url: () => string,
+    private readonly url: () => string | Promise<string>,
     private readonly listener: SocketListener,
     private readonly options: SocketOptions = {},
   ) {}
@@ -56,10 +56,32 @@ export class ReconnectingSocket {
     if (this.closed) {
       return;
     }
-    const open = this.options.openSocket ?? ((url: string) => new WebSocket(url));
+    let url: string | Promise<string>;
+    try {
+      url = this.url();
+    } catch {
+      this.scheduleReconnect();
+      return;
+    }
+    if (typeof url === 'string') {
+      this.openAt(url);
+    } else {
+      // e.g. the access token is renewed first
+      url.then(
+        (resolved) => this.openAt(resolved),
+        () => this.scheduleReconnect(),
+      );
+    }
+  }
+
+  private openAt(url: string) {
+    if (this.closed) {
+      return;
+    }
+    const open = this.options.openSocket ?? ((address: string) => new WebSocket(address));
     let socket: WebSocket;
     try {
-      socket = open(this.url());
+      socket = open(url);
     } catch {
       this.scheduleReconnect();
       return;

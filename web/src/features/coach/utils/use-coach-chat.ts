@@ -1,6 +1,5 @@
 import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
-import { apiBase } from '../../../lib/api-client';
-import { webSocketUrl } from '../../../lib/access-token';
+import { webSocketUrl } from '../../../lib/web-socket-url';
 import { getSession } from '../api/coaching';
 import { CoachChat } from './coach-chat';
 import { ReconnectingSocket, type SocketOptions } from './reconnecting-socket';
@@ -14,7 +13,7 @@ export function useCoachChat(sessionId: string | null, options: SocketOptions = 
 
   useEffect(() => {
     const socket = new ReconnectingSocket(
-      () => webSocketUrl(COACH_SOCKET_PATH, apiBase()),
+      () => webSocketUrl(COACH_SOCKET_PATH),
       { onFrame: (data) => chat.onFrame(data), onState: (state) => chat.onConnection(state) },
       optionsRef.current,
     );

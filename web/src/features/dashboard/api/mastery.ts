@@ -129,11 +129,11 @@ export function useSubmissionSummaries(ids: string[]) {
   });
 }
 
-/** Exercises solved per track; null where the server does not offer it yet. */
+/** Exercises solved per track. */
 export function useTrackProgress() {
   return useQuery({
     queryKey: ['practice', 'progress'],
-    queryFn: ({ signal }) => orNull(apiRequest('/api/practice/progress', TrackProgressSchema, { signal })),
+    queryFn: ({ signal }) => apiRequest('/api/practice/progress', TrackProgressSchema, { signal }),
     retry: false,
   });
 }

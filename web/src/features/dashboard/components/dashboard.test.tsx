@@ -54,6 +54,10 @@ describe('dashboard', () => {
     expect(within(skills).getAllByRole('meter').map((m) => m.getAttribute('aria-valuetext'))).toEqual(['85% mastered', '30% mastered']);
     // a finished placement is not offered again
     expect(screen.queryByRole('link', { name: 'Take the placement' })).toBeNull();
+
+    const tracks = await screen.findByRole('region', { name: 'Exercises solved' });
+    expect(within(tracks).getByRole('progressbar', { name: '01-llm-foundations: exercises solved' })).toHaveAttribute('value', '1');
+    expect(tracks).toHaveTextContent('1 of 6');
   });
 
   it('invites a new learner to the placement and sets a goal', async () => {

@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { apiBase } from '../../../lib/api-client';
-import { webSocketUrl } from '../../../lib/access-token';
+import { webSocketUrl } from '../../../lib/web-socket-url';
 import { getSubmission, isFinished, SubmissionSchema, type Submission, type TestResult } from './practice';
 
 /** What the learner sees of a submission while it is graded. */
@@ -141,12 +140,22 @@ export function watchSubmission(
     }
   }
 
-  function connect() {
+  async function connect() {
     if (socketRefused) {
       return;
     }
+    let url: string;
     try {
-      socket = openSocket(webSocketUrl(PRACTICE_SOCKET_PATH, apiBase()));
+      // signed in with the access token, renewed first when it is about to expire
+      url = await webSocketUrl(PRACTICE_SOCKET_PATH);
+    } catch {
+      return; // the polling goes on
+    }
+    if (stopped) {
+      return;
+    }
+    try {
+      socket = openSocket(url);
     } catch {
       socket = null;
       return;
@@ -190,7 +199,7 @@ export function watchSubmission(
     stop();
     return stop;
   }
-  connect();
+  void connect();
   // the first answer comes from the server right away: the grading may already be done
   poll();
   return stop;

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { Link } from 'react-router';
 import { ErrorMessage } from '../../../components/ui/error-message';
-import { accessToken } from '../../../lib/access-token';
+import { useSession } from '../../../lib/auth/use-session';
 import { useQueryClient } from '@tanstack/react-query';
 import { historyQueryKey, isFinished, useRunPublicTests, useSubmit, type TestResult, type Verdict } from '../api/practice';
 import { watchSubmission, type SubmissionProgress } from '../api/submission-updates';
@@ -28,7 +28,11 @@ function newKey(): string {
 
 /** Run the public tests or submit for grading; results stream in test by test. Signed-in learners only. */
 export function PracticePanel(props: Props) {
-  if (!accessToken()) {
+  const { status } = useSession();
+  if (status === 'restoring') {
+    return <p className="notice practice">Signing you in…</p>;
+  }
+  if (status !== 'signed-in') {
     return (
       <p className="notice practice">
         <Link to="/login">Sign in</Link> to run the tests and submit your solution; your draft stays in this browser meanwhile.
