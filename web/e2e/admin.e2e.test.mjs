@@ -176,10 +176,14 @@ describe('accounts and organization admin', () => {
     await admin.page.getByText('Not checked').waitFor();
     await checkScreen(admin, 'admin-audit', 'The audit log');
 
-    // the same screens on a phone and in dark mode
+    // the same screens on a phone and in dark mode, continuing the admin's session there: the admin's
+    // own browser is closed first, since refresh tokens rotate and a copy refreshed by both browsers
+    // would be a reused token, which revokes the whole session (as it should)
+    const session = await storedSession(admin.page);
+    await admin.close();
     const phone = await open({ width: 360, height: 740, colorScheme: 'dark' });
     await phone.page.goto('/');
-    await phone.page.evaluate((session) => localStorage.setItem('agentcoach.auth', session), await storedSession(admin.page));
+    await phone.page.evaluate((stored) => localStorage.setItem('agentcoach.auth', stored), session);
     for (const [name, path, ready] of [
       ['admin-members', '/admin', (page) => page.getByRole('row', { name: new RegExp(member.name) })],
       ['admin-progress', '/admin/progress', (page) => page.getByRole('table', { name: 'Progress by member' })],
@@ -195,6 +199,5 @@ describe('accounts and organization admin', () => {
     }
     await assertAccessible(phone.page, 'The security page on a phone in dark mode');
     await phone.close();
-    await admin.close();
   });
 });
