@@ -47,6 +47,11 @@ class InvitationsIntegrationTests {
 
         var inOrg = users.login("invited.person@example.org", admin.organizationId());
         assertThat(inOrg.get("/api/me").json().get("roles").get(0).asString()).isEqualTo("instructor");
+        var byDefault = users.login("invited.person@example.org", null);
+        assertThat(byDefault.organizationId()).as("a sign-in that names no organization lands in the one joined last")
+                .isEqualTo(admin.organizationId());
+        assertThat(users.login("invited.person@example.org", invited.organizationId()).organizationId())
+                .as("the personal organization stays reachable by name").isEqualTo(invited.organizationId());
         var members = admin.get("/api/organizations/" + admin.organizationId() + "/members").json();
         assertThat(members.size()).isEqualTo(2);
     }

@@ -104,7 +104,7 @@ public class Accounts {
 
     /**
      * Checks a password, and the second factor when the person has one, and returns the caller in
-     * {@code organizationId}, or else in the person's oldest active membership. Wrong or unknown
+     * {@code organizationId}, or else in the person's newest active membership. Wrong or unknown
      * credentials are one and the same 401; a person with MFA whose {@code mfaCode} is missing or
      * wrong gets 401 {@code /problems/mfa-code-required} and no token.
      *
@@ -214,7 +214,10 @@ public class Accounts {
                 "The password is not correct; nothing was changed.");
     }
 
-    /** The caller {@code userId} is in their oldest active membership, if they are active at all. */
+    /**
+     * The caller {@code userId} is in the organization they joined last (a person invited to a team
+     * works there rather than in the personal organization sign-up made), if they are active at all.
+     */
     public Optional<CurrentUser> callerInDefaultOrganization(UUID userId) {
         return Tenants.callAsSystem(() -> defaultOrganization(userId).flatMap(org -> caller(userId, org)));
     }
@@ -252,7 +255,7 @@ public class Accounts {
     private Optional<UUID> defaultOrganization(UUID userId) {
         return jdbc.sql("""
                 select organization_id from memberships where user_id = ? and active
-                order by created_at, organization_id
+                order by created_at desc, organization_id
                 """).param(userId).query(UUID.class).list().stream().findFirst();
     }
 
