@@ -1,6 +1,7 @@
 package io.agentcoach.platform;
 
 import java.net.URI;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.springframework.http.HttpStatus;
@@ -44,6 +45,30 @@ public final class Problems {
     /** 404 that never says whether the thing exists for someone else. */
     public static ErrorResponseException notFound(String what) {
         return of(HttpStatus.NOT_FOUND, "not-found", "Not found", what + " was not found.");
+    }
+
+    /**
+     * A problem as the members of its JSON object, for channels that carry problems inside their
+     * own frames (a WebSocket's error frame) rather than as a response body.
+     */
+    public static Map<String, Object> body(int status, String slug, String title, String detail,
+            Map<String, ?> properties) {
+        Map<String, Object> problem = new LinkedHashMap<>();
+        problem.put("type", TYPE_PREFIX + slug);
+        problem.put("title", title);
+        problem.put("status", status);
+        problem.put("detail", detail);
+        problem.putAll(properties);
+        return problem;
+    }
+
+    /** As {@link #body(int, String, String, String, Map)} for a refusal thrown as a problem. */
+    public static Map<String, Object> body(ErrorResponseException refused) {
+        ProblemDetail problem = refused.getBody();
+        String type = problem.getType().toString();
+        String slug = type.startsWith(TYPE_PREFIX) ? type.substring(TYPE_PREFIX.length()) : type;
+        return body(problem.getStatus(), slug, problem.getTitle(), problem.getDetail(),
+                problem.getProperties() == null ? Map.of() : problem.getProperties());
     }
 
     /** 400 for a request that is well-formed but not acceptable. */

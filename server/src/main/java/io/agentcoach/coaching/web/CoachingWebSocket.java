@@ -9,8 +9,8 @@ import java.util.UUID;
 
 import io.agentcoach.coaching.LearnerContext;
 import io.agentcoach.coaching.web.MessageStreams.PostMessage;
+import io.agentcoach.identity.AuthenticatedHandshakes;
 import io.agentcoach.identity.CurrentUser;
-import io.agentcoach.identity.CurrentUsers;
 import io.agentcoach.identity.Scopes;
 import io.agentcoach.platform.Problems;
 import io.agentcoach.platform.Tenants;
@@ -18,20 +18,15 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.http.server.ServerHttpRequest;
-import org.springframework.http.server.ServerHttpResponse;
 import org.springframework.web.ErrorResponseException;
 import org.springframework.web.socket.CloseStatus;
 import org.springframework.web.socket.TextMessage;
-import org.springframework.web.socket.WebSocketHandler;
 import org.springframework.web.socket.WebSocketSession;
 import org.springframework.web.socket.config.annotation.EnableWebSocket;
 import org.springframework.web.socket.config.annotation.WebSocketConfigurer;
 import org.springframework.web.socket.config.annotation.WebSocketHandlerRegistry;
 import org.springframework.web.socket.handler.TextWebSocketHandler;
-import org.springframework.web.socket.server.HandshakeInterceptor;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -49,20 +44,19 @@ import tools.jackson.databind.json.JsonMapper;
 class CoachingWebSocket extends TextWebSocketHandler implements WebSocketConfigurer {
 
     static final String PATH = "/api/coaching/ws";
-    private static final String USER = "agentcoach.user";
     private static final Logger log = LoggerFactory.getLogger(CoachingWebSocket.class);
 
     record Frame(UUID sessionId, String message, LearnerContext context) {
     }
 
-    private final ObjectProvider<CurrentUsers> currentUsers;
+    private final AuthenticatedHandshakes handshakes;
     private final MessageStreams streams;
     private final JsonMapper json;
     private final Validator validator;
 
-    CoachingWebSocket(ObjectProvider<CurrentUsers> currentUsers, MessageStreams streams, JsonMapper json,
+    CoachingWebSocket(AuthenticatedHandshakes handshakes, MessageStreams streams, JsonMapper json,
             Validator validator) {
-        this.currentUsers = currentUsers;
+        this.handshakes = handshakes;
         this.streams = streams;
         this.json = json;
         this.validator = validator;
@@ -70,25 +64,12 @@ class CoachingWebSocket extends TextWebSocketHandler implements WebSocketConfigu
 
     @Override
     public void registerWebSocketHandlers(WebSocketHandlerRegistry registry) {
-        registry.addHandler(this, PATH).addInterceptors(new HandshakeInterceptor() {
-            @Override
-            public boolean beforeHandshake(ServerHttpRequest request, ServerHttpResponse response,
-                    WebSocketHandler handler, Map<String, Object> attributes) {
-                // the handshake is an ordinary request: identity has authenticated it
-                attributes.put(USER, CoachingSessionsController.caller(currentUsers, Scopes.COACH_CHAT));
-                return true;
-            }
-
-            @Override
-            public void afterHandshake(ServerHttpRequest request, ServerHttpResponse response,
-                    WebSocketHandler handler, Exception failure) {
-            }
-        });
+        registry.addHandler(this, PATH).addInterceptors(handshakes.requiring(Scopes.COACH_CHAT));
     }
 
     @Override
     protected void handleTextMessage(WebSocketSession session, TextMessage message) {
-        CurrentUser user = (CurrentUser) session.getAttributes().get(USER);
+        CurrentUser user = AuthenticatedHandshakes.user(session);
         Frame frame;
         try {
             frame = json.readValue(message.getPayload(), Frame.class);
@@ -116,9 +97,7 @@ class CoachingWebSocket extends TextWebSocketHandler implements WebSocketConfigu
             // connections are bound to the tenant per thread; this is not a request thread
             Tenants.runAs(user.organizationId(), () -> streams.start(user, frame.sessionId(), request, sink(session)));
         } catch (ErrorResponseException refused) {
-            var body = refused.getBody();
-            Map<String, Object> extra = body.getProperties() == null ? Map.of() : body.getProperties();
-            error(session, body.getStatus(), slug(body.getType().toString()), body.getTitle(), body.getDetail(), extra);
+            send(session, "error", Problems.body(refused));
         }
     }
 
@@ -144,13 +123,7 @@ class CoachingWebSocket extends TextWebSocketHandler implements WebSocketConfigu
 
     private void error(WebSocketSession session, int status, String slug, String title, String detail,
             Map<String, Object> extra) {
-        Map<String, Object> problem = new LinkedHashMap<>();
-        problem.put("type", Problems.TYPE_PREFIX + slug);
-        problem.put("title", title);
-        problem.put("status", status);
-        problem.put("detail", detail);
-        problem.putAll(extra);
-        send(session, "error", problem);
+        send(session, "error", Problems.body(status, slug, title, detail, extra));
     }
 
     private void send(WebSocketSession session, String event, Object data) {
@@ -174,9 +147,5 @@ class CoachingWebSocket extends TextWebSocketHandler implements WebSocketConfigu
     @Override
     public void handleTransportError(WebSocketSession session, Throwable exception) throws IOException {
         session.close(CloseStatus.SERVER_ERROR);
-    }
-
-    private static String slug(String type) {
-        return type.startsWith(Problems.TYPE_PREFIX) ? type.substring(Problems.TYPE_PREFIX.length()) : type;
     }
 }

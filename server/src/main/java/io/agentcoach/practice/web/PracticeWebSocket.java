@@ -8,29 +8,24 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import io.agentcoach.identity.AuthenticatedHandshakes;
 import io.agentcoach.identity.CurrentUser;
-import io.agentcoach.identity.CurrentUsers;
+import io.agentcoach.identity.Scopes;
 import io.agentcoach.platform.Problems;
 import io.agentcoach.platform.Tenants;
 import io.agentcoach.practice.internal.Practice;
 import io.agentcoach.practice.internal.Practice.SubmissionView;
 import io.agentcoach.practice.internal.SubmissionUpdates;
 import io.agentcoach.practice.internal.Verdict;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.http.MediaType;
-import org.springframework.http.server.ServerHttpRequest;
-import org.springframework.http.server.ServerHttpResponse;
 import org.springframework.web.ErrorResponseException;
 import org.springframework.web.socket.CloseStatus;
 import org.springframework.web.socket.TextMessage;
-import org.springframework.web.socket.WebSocketHandler;
 import org.springframework.web.socket.WebSocketSession;
 import org.springframework.web.socket.config.annotation.EnableWebSocket;
 import org.springframework.web.socket.config.annotation.WebSocketConfigurer;
 import org.springframework.web.socket.config.annotation.WebSocketHandlerRegistry;
 import org.springframework.web.socket.handler.TextWebSocketHandler;
-import org.springframework.web.socket.server.HandshakeInterceptor;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -51,49 +46,34 @@ import tools.jackson.databind.json.JsonMapper;
 class PracticeWebSocket extends TextWebSocketHandler implements WebSocketConfigurer {
 
     static final String PATH = "/ws/practice";
-    private static final String USER = "agentcoach.user";
     private static final String WATCHES = "agentcoach.practice.watches";
 
-    private final ObjectProvider<CurrentUsers> currentUsers;
+    private final AuthenticatedHandshakes handshakes;
     private final Practice practice;
     private final SubmissionUpdates updates;
     private final JsonMapper json;
 
-    PracticeWebSocket(ObjectProvider<CurrentUsers> currentUsers, Practice practice, SubmissionUpdates updates,
+    PracticeWebSocket(AuthenticatedHandshakes handshakes, Practice practice, SubmissionUpdates updates,
             JsonMapper json) {
         this.json = json;
-        this.currentUsers = currentUsers;
+        this.handshakes = handshakes;
         this.practice = practice;
         this.updates = updates;
     }
 
     @Override
     public void registerWebSocketHandlers(WebSocketHandlerRegistry registry) {
-        registry.addHandler(this, PATH).addInterceptors(new HandshakeInterceptor() {
-            @Override
-            public boolean beforeHandshake(ServerHttpRequest request, ServerHttpResponse response,
-                    WebSocketHandler handler, Map<String, Object> attributes) {
-                // the handshake is an ordinary request: identity has authenticated it
-                try {
-                    attributes.put(USER, PracticeController.caller(currentUsers));
-                } catch (ErrorResponseException refused) {
-                    refuse(response, refused);
-                    return false;
-                }
-                attributes.put(WATCHES, new ConcurrentHashMap<UUID, Runnable>());
-                return true;
-            }
+        registry.addHandler(this, PATH).addInterceptors(handshakes.requiring(Scopes.PRACTICE_SUBMIT));
+    }
 
-            @Override
-            public void afterHandshake(ServerHttpRequest request, ServerHttpResponse response,
-                    WebSocketHandler handler, Exception failure) {
-            }
-        });
+    @Override
+    public void afterConnectionEstablished(WebSocketSession session) {
+        session.getAttributes().put(WATCHES, new ConcurrentHashMap<UUID, Runnable>());
     }
 
     @Override
     protected void handleTextMessage(WebSocketSession session, TextMessage message) {
-        CurrentUser user = (CurrentUser) session.getAttributes().get(USER);
+        CurrentUser user = AuthenticatedHandshakes.user(session);
         JsonNode frame;
         try {
             frame = json.readTree(message.getPayload());
@@ -162,17 +142,6 @@ class PracticeWebSocket extends TextWebSocketHandler implements WebSocketConfigu
         }
     }
 
-    /** Answers a refused handshake with its problem (401 or 403) instead of letting it become a 500. */
-    private void refuse(ServerHttpResponse response, ErrorResponseException refused) {
-        response.setStatusCode(refused.getStatusCode());
-        response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
-        try {
-            response.getBody().write(json.writeValueAsBytes(refused.getBody()));
-        } catch (IOException clientGone) {
-            // nothing more to tell
-        }
-    }
-
     private void finish(WebSocketSession session, CurrentUser user, UUID submissionId, AtomicBoolean done,
             Map<UUID, Runnable> watches) {
         if (!done.compareAndSet(false, true)) {
@@ -197,21 +166,15 @@ class PracticeWebSocket extends TextWebSocketHandler implements WebSocketConfigu
     }
 
     private void problem(WebSocketSession session, ErrorResponseException refused) {
-        var body = refused.getBody();
-        Map<String, Object> extra = body.getProperties() == null ? Map.of() : body.getProperties();
-        String type = body.getType().toString();
-        error(session, body.getStatus(), type.startsWith(Problems.TYPE_PREFIX)
-                ? type.substring(Problems.TYPE_PREFIX.length()) : type, body.getTitle(), body.getDetail(), extra);
+        errorFrame(session, Problems.body(refused));
     }
 
     private void error(WebSocketSession session, int status, String slug, String title, String detail,
             Map<String, Object> extra) {
-        Map<String, Object> problem = new LinkedHashMap<>();
-        problem.put("type", Problems.TYPE_PREFIX + slug);
-        problem.put("title", title);
-        problem.put("status", status);
-        problem.put("detail", detail);
-        problem.putAll(extra);
+        errorFrame(session, Problems.body(status, slug, title, detail, extra));
+    }
+
+    private void errorFrame(WebSocketSession session, Map<String, Object> problem) {
         Map<String, Object> frame = new LinkedHashMap<>();
         frame.put("type", "error");
         frame.put("problem", problem);

@@ -130,11 +130,30 @@ class CoachingWebSocketIntegrationTests {
     }
 
     @Test
-    void withoutCredentialsTheHandshakeIsRefused() {
-        var refused = HttpClient.newHttpClient().newWebSocketBuilder()
+    void withoutCredentialsTheHandshakeIsRefusedWith401() {
+        var handshake = HttpClient.newHttpClient().newWebSocketBuilder()
                 .buildAsync(URI.create("ws://localhost:" + port + "/api/coaching/ws"), new Collector());
 
-        assertThat(refused).failsWithin(java.time.Duration.ofSeconds(10));
+        assertThat(handshake).failsWithin(java.time.Duration.ofSeconds(10))
+                .withThrowableOfType(java.util.concurrent.ExecutionException.class)
+                .havingCause().isInstanceOfSatisfying(java.net.http.WebSocketHandshakeException.class,
+                        refused -> {
+                            assertThat(refused.getResponse().statusCode()).isEqualTo(401);
+                            assertThat(String.valueOf(refused.getResponse().body())).contains("/problems/unauthorized");
+                        });
+    }
+
+    @Test
+    void aKeyWithoutTheCoachScopeIsRefusedWith403() throws Exception {
+        String key = learner.postJson("/api/api-keys", "{\"name\": \"practice only\", \"scopes\": [\"practice:submit\"]}")
+                .json().get("secret").asString();
+        var handshake = HttpClient.newHttpClient().newWebSocketBuilder().header("Authorization", "Bearer " + key)
+                .buildAsync(URI.create("ws://localhost:" + port + "/api/coaching/ws"), new Collector());
+
+        assertThat(handshake).failsWithin(java.time.Duration.ofSeconds(10))
+                .withThrowableOfType(java.util.concurrent.ExecutionException.class)
+                .havingCause().isInstanceOfSatisfying(java.net.http.WebSocketHandshakeException.class,
+                        refused -> assertThat(refused.getResponse().statusCode()).isEqualTo(403));
     }
 
     @Test
