@@ -25,3 +25,6 @@ from coaching_model_calls group by organization_id, cast(date_trunc('month', cre
 insert into coaching_learner_daily_spend (organization_id, user_id, spend_day, cost_usd)
 select organization_id, user_id, cast(created_at at time zone 'UTC' as date), sum(cost_usd)
 from coaching_model_calls group by organization_id, user_id, cast(created_at at time zone 'UTC' as date);
+
+-- A coach answer the learner stopped while it streamed is kept as far as it went, marked so.
+alter table coaching_messages add column stopped boolean not null default false;

@@ -44,3 +44,6 @@ create policy tenant_isolation on coaching_learner_daily_spend
            or organization_id = nullif(current_setting('app.organization_id', true), '')::uuid)
     with check (current_setting('app.all_tenants', true) = 'on'
            or organization_id = nullif(current_setting('app.organization_id', true), '')::uuid);
+
+-- A coach answer the learner stopped while it streamed is kept as far as it went, marked so.
+alter table coaching_messages add column stopped boolean not null default false;
