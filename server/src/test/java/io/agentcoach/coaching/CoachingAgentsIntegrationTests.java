@@ -253,6 +253,28 @@ class CoachingAgentsIntegrationTests {
     }
 
     @Test
+    void aClientThatClosesTheEventStreamStopsTheAnswerToo() throws Exception {
+        String session = LearnerFixtures.openSession(learner, null);
+        providers.enqueue(OPENAI_PATH, longAnswer());
+        HttpResponse<java.util.stream.Stream<String>> response = HttpClient.newHttpClient().send(
+                learner.request("/api/coaching/sessions/" + session + "/messages")
+                        .header("Content-Type", "application/json").header("Accept", "text/event-stream")
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"message\":\"What is an agent loop?\"}")).build(),
+                HttpResponse.BodyHandlers.ofLines());
+        try (java.util.stream.Stream<String> lines = response.body()) {
+            assertThat(lines.filter(line -> line.startsWith("event:token")).limit(2).count()).isEqualTo(2);
+        }
+
+        // the server notices at its next token, cancels the provider's stream and stores what it sent
+        await().atMost(Duration.ofSeconds(20)).until(() -> learner.get("/api/coaching/sessions/" + session).json()
+                .get("messages").size() == 2);
+        JsonNode stored = learner.get("/api/coaching/sessions/" + session).json().get("messages").get(1);
+        assertThat(stored.get("stopped").asBoolean()).isTrue();
+        assertThat(stored.get("content").asString()).startsWith("w0 w1 ").doesNotContain("w199");
+        await().atMost(Duration.ofSeconds(10)).until(() -> providers.cutShort() == 1);
+    }
+
+    @Test
     void aStopFrameOverTheWebSocketStopsTheAnswerAndTheSessionTakesTheNextMessage() throws Exception {
         String session = LearnerFixtures.openSession(learner, null);
         providers.enqueue(OPENAI_PATH, longAnswer());
