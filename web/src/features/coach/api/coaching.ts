@@ -18,6 +18,8 @@ export const StoredMessageSchema = z.object({
   content: z.string(),
   model: z.string().nullish(),
   createdAt: z.string().optional(),
+  /** A coach answer the learner stopped while it streamed: the part written until then. */
+  stopped: z.boolean().optional(),
 });
 
 export const SessionViewSchema = z.object({ session: SessionSchema, messages: z.array(StoredMessageSchema) });
@@ -44,6 +46,7 @@ export const AnswerEventSchema = z.object({
   budgetExhausted: z.boolean().optional(),
   citations: z.array(CitationSchema).default([]),
   allowance: AllowanceSchema.nullish(),
+  stopped: z.boolean().optional(),
 });
 
 export type Session = z.infer<typeof SessionSchema>;

@@ -12,7 +12,7 @@ function citationLabel(c: Citation): string {
 const STATUS_NOTE: Partial<Record<ChatMessage['status'], string>> = {
   queued: 'Waiting for the connection…',
   recovering: 'Connection lost; picking up where it stopped…',
-  stopped: 'Stopped. The full answer stays in this session and shows when you open it again.',
+  stopped: 'Stopped. The coach stopped writing; what it wrote so far stays in this session.',
 };
 
 /** One message of the conversation: the learner's as typed, the coach's rendered with its sources. */

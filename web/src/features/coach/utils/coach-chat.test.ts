@@ -172,12 +172,13 @@ describe('coach chat', () => {
     expect(socket.sent).toHaveLength(1);
   });
 
-  it('stops showing an answer on request and ignores the rest of it, then answers the next message', async () => {
+  it('stops an answer on request, telling the server to stop it, ignores the rest of it, then answers the next message', async () => {
     const { socket, chat } = await setUp();
     chat.send('Long question');
     chat.onFrame(token('Part one. '));
     chat.stop();
     expect(chat.snapshot().answering).toBe(false);
+    expect(JSON.parse(socket.sent[1])).toEqual({ type: 'stop', sessionId: 's1' });
     chat.onFrame(token('Part two.'));
     chat.onFrame(answer());
     expect(transcript(chat)).toEqual([
@@ -189,7 +190,17 @@ describe('coach chat', () => {
     chat.onFrame(token('Next answer.'));
     chat.onFrame(answer());
     expect(transcript(chat).at(-1)).toEqual(['coach', 'Next answer.', 'done']);
-    expect(socket.sent).toHaveLength(2);
+    expect(socket.sent).toHaveLength(3);
+  });
+
+  it('shows a stored answer that was stopped as stopped', async () => {
+    const { server, chat } = await setUp([['learner', 'Long question']]);
+    server.messages.push({ id: 'm1', position: 1, role: 'coach', content: 'Part one. ', model: 'openai:gpt-4o-mini', stopped: true });
+    await chat.open('s1');
+    expect(transcript(chat)).toEqual([
+      ['learner', 'Long question', 'done'],
+      ['coach', 'Part one. ', 'stopped'],
+    ]);
   });
 
   it('shows a refused message as the server worded it and sends it again on request', async () => {

@@ -116,7 +116,7 @@ export class CoachChat {
         key: m.id,
         role: m.role === 'learner' ? 'learner' : 'coach',
         content: m.content,
-        status: 'done',
+        status: m.stopped ? 'stopped' : 'done',
         model: m.model,
         citations: m.role === 'learner' ? undefined : this.citationsByContent.get(m.content),
       }));
@@ -257,7 +257,10 @@ export class CoachChat {
     }
   }
 
-  /** Stops showing the answer being streamed; the server still finishes and stores it. */
+  /**
+   * Stops the answer being streamed: the server cancels the model's stream and stores the part
+   * written so far, marked as stopped; tokens already on their way are not shown.
+   */
   stop(): void {
     const flight = this.inFlight;
     if (!flight) {
@@ -274,6 +277,9 @@ export class CoachChat {
     this.inFlight = null;
     this.ignoringStopped = true;
     this.serverCount += 2;
+    if (this.state.sessionId) {
+      this.socket.send(JSON.stringify({ type: 'stop', sessionId: this.state.sessionId }));
+    }
     const hasAnswer = this.state.messages.some((m) => m.key === answerKey);
     const messages = this.state.messages.map((m) =>
       m.key === flight.key ? { ...m, status: 'done' as const } : m.key === answerKey ? { ...m, status: 'stopped' as const } : m,

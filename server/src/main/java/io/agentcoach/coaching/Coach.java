@@ -12,5 +12,14 @@ public interface Coach {
      * Streams the answer's tokens to {@code tokens} in order, on the calling thread or another,
      * and returns the complete answer once the last token was delivered.
      */
-    CoachAnswer answer(CoachQuestion question, Consumer<String> tokens);
+    default CoachAnswer answer(CoachQuestion question, Consumer<String> tokens) {
+        return answer(question, tokens, new AnswerStop());
+    }
+
+    /**
+     * As {@link #answer(CoachQuestion, Consumer)}, ending early once {@code stop} is stopped: the
+     * provider's stream is cancelled, the answer returned is what was streamed until then
+     * ({@link CoachAnswer#stopped()}), and the tokens used so far are still recorded.
+     */
+    CoachAnswer answer(CoachQuestion question, Consumer<String> tokens, AnswerStop stop);
 }

@@ -17,10 +17,12 @@ import java.util.List;
  * @param citations the curriculum passages the answer was grounded in
  * @param budgetExhausted whether a budget stopped the gateway from calling a model
  * @param toolCalls the tools called while answering, in order
+ * @param stopped whether the learner stopped the answer while it streamed: {@code text} is the part
+ *     streamed until then, and the tokens are estimated when the provider could not report them
  */
 public record CoachAnswer(String text, String model, RoutingDecision routing, int inputTokens, int outputTokens,
         BigDecimal costUsd, Duration latency, List<CurriculumPassage> citations, boolean budgetExhausted,
-        List<CoachToolCall> toolCalls) {
+        List<CoachToolCall> toolCalls, boolean stopped) {
 
     public static final String OFFLINE_MODEL = "offline";
 

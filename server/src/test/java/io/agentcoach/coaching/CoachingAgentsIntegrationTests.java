@@ -5,9 +5,20 @@ import static io.agentcoach.coaching.ProviderStub.OPENAI_PATH;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.WebSocket;
 import java.time.Duration;
+import java.util.Iterator;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
 
 import io.agentcoach.coaching.ProviderStub.ToolCall;
 import io.agentcoach.knowledge.KnowledgeSearch;
@@ -190,6 +201,123 @@ class CoachingAgentsIntegrationTests {
                 .isEqualTo("- Retries, deadlines.");
     }
 
+    /** 200 tokens, one every 50 ms: an answer still streaming when the test stops it. */
+    private static ProviderStub.Reply longAnswer() {
+        return ProviderStub.openAiPaced(IntStream.range(0, 200).mapToObj(i -> "w" + i + " ").toList(), 500, 200,
+                Duration.ofMillis(50), Duration.ofMillis(50));
+    }
+
+    @Test
+    void stoppingAnAnswerCancelsTheProviderStreamStoresWhatStreamedAsStoppedAndRecordsItsTokens() throws Exception {
+        String session = LearnerFixtures.openSession(learner, null);
+        providers.enqueue(OPENAI_PATH, longAnswer());
+        HttpResponse<java.util.stream.Stream<String>> response = HttpClient.newHttpClient().send(
+                learner.request("/api/coaching/sessions/" + session + "/messages")
+                        .header("Content-Type", "application/json").header("Accept", "text/event-stream")
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"message\":\"What is an agent loop?\"}")).build(),
+                HttpResponse.BodyHandlers.ofLines());
+        StringBuilder body = new StringBuilder();
+        Iterator<String> lines = response.body().iterator();
+        for (int tokens = 0; tokens < 3 && lines.hasNext(); ) {
+            String line = lines.next();
+            body.append(line).append('\n');
+            tokens += line.startsWith("event:token") ? 1 : 0;
+        }
+
+        assertThat(learner.delete("/api/coaching/sessions/" + session + "/answer").status()).isEqualTo(204);
+        lines.forEachRemaining(line -> body.append(line).append('\n'));
+
+        JsonNode answer = SseEvents.named(body.toString(), "answer").getFirst();
+        String streamed = SseEvents.streamedText(body.toString());
+        assertThat(answer.get("stopped").asBoolean()).as(body.toString()).isTrue();
+        assertThat(answer.get("model").asString()).as(body.toString()).isEqualTo("openai:gpt-4o-mini");
+        assertThat(streamed).startsWith("w0 w1 w2 ").doesNotContain("w199");
+        // the provider's stream was cancelled server-side, not read to its end
+        await().atMost(Duration.ofSeconds(10)).until(() -> providers.cutShort() == 1);
+        JsonNode stored = learner.get("/api/coaching/sessions/" + session).json().get("messages").get(1);
+        assertThat(stored.get("content").asString()).isEqualTo(streamed);
+        assertThat(stored.get("stopped").asBoolean()).isTrue();
+        // the tokens used until the stop are estimated and recorded, and count against the allowance
+        var call = Tenants.callAs(learner.organizationId(), () -> jdbc.sql("select failure, input_tokens, "
+                + "output_tokens, cost_usd from coaching_model_calls where user_id = ? and purpose = 'answer'")
+                .param(learner.userId()).query().singleRow());
+        assertThat(call.get("failure")).isEqualTo("stopped by the learner; tokens estimated");
+        assertThat((Integer) call.get("input_tokens")).isPositive();
+        assertThat((Integer) call.get("output_tokens")).isBetween(streamed.length() / 4, 200);
+        assertThat(answer.get("outputTokens").asInt()).isEqualTo((Integer) call.get("output_tokens"));
+        assertThat(learner.get("/api/coaching/allowance").json().get("learnerDailySpentUsd").asDouble())
+                .isEqualTo(((java.math.BigDecimal) call.get("cost_usd")).doubleValue()).isPositive();
+        // a stop after the answer ended changes nothing; another learner's session is not found
+        assertThat(learner.delete("/api/coaching/sessions/" + session + "/answer").status()).isEqualTo(204);
+        assertThat(users.learner().delete("/api/coaching/sessions/" + session + "/answer").status()).isEqualTo(404);
+    }
+
+    @Test
+    void aClientThatClosesTheEventStreamStopsTheAnswerToo() throws Exception {
+        String session = LearnerFixtures.openSession(learner, null);
+        providers.enqueue(OPENAI_PATH, longAnswer());
+        HttpResponse<java.util.stream.Stream<String>> response = HttpClient.newHttpClient().send(
+                learner.request("/api/coaching/sessions/" + session + "/messages")
+                        .header("Content-Type", "application/json").header("Accept", "text/event-stream")
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"message\":\"What is an agent loop?\"}")).build(),
+                HttpResponse.BodyHandlers.ofLines());
+        try (java.util.stream.Stream<String> lines = response.body()) {
+            assertThat(lines.filter(line -> line.startsWith("event:token")).limit(2).count()).isEqualTo(2);
+        }
+
+        // the server notices at its next token, cancels the provider's stream and stores what it sent
+        await().atMost(Duration.ofSeconds(20)).until(() -> learner.get("/api/coaching/sessions/" + session).json()
+                .get("messages").size() == 2);
+        JsonNode stored = learner.get("/api/coaching/sessions/" + session).json().get("messages").get(1);
+        assertThat(stored.get("stopped").asBoolean()).isTrue();
+        assertThat(stored.get("content").asString()).startsWith("w0 w1 ").doesNotContain("w199");
+        await().atMost(Duration.ofSeconds(10)).until(() -> providers.cutShort() == 1);
+    }
+
+    @Test
+    void aStopFrameOverTheWebSocketStopsTheAnswerAndTheSessionTakesTheNextMessage() throws Exception {
+        String session = LearnerFixtures.openSession(learner, null);
+        providers.enqueue(OPENAI_PATH, longAnswer());
+        providers.enqueue(OPENAI_PATH, ProviderStub.openAiStream(List.of("Short."), 10, 1));
+        BlockingQueue<JsonNode> frames = new LinkedBlockingQueue<>();
+        WebSocket socket = HttpClient.newHttpClient().newWebSocketBuilder().header("Authorization", learner.bearer())
+                .buildAsync(URI.create("ws://localhost:" + port + "/api/coaching/ws"), new WebSocket.Listener() {
+                    final StringBuilder partial = new StringBuilder();
+
+                    @Override
+                    public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+                        partial.append(data);
+                        if (last) {
+                            frames.add(SseEvents.JSON.readTree(partial.toString()));
+                            partial.setLength(0);
+                        }
+                        webSocket.request(1);
+                        return null;
+                    }
+                }).join();
+        try {
+            socket.sendText("{\"sessionId\":\"" + session + "\",\"message\":\"What is an agent loop?\"}", true).join();
+            assertThat(frames.poll(30, TimeUnit.SECONDS).get("event").asString()).isEqualTo("token");
+            socket.sendText("{\"type\":\"stop\",\"sessionId\":\"" + session + "\"}", true).join();
+            JsonNode frame;
+            while ((frame = frames.poll(30, TimeUnit.SECONDS)).get("event").asString().equals("token")) {
+                // tokens streamed before the stop took effect
+            }
+            assertThat(frame.get("event").asString()).isEqualTo("answer");
+            assertThat(frame.get("data").get("stopped").asBoolean()).isTrue();
+
+            socket.sendText("{\"sessionId\":\"" + session + "\",\"message\":\"What is tool calling in an agent?\"}", true).join();
+            while ((frame = frames.poll(30, TimeUnit.SECONDS)).get("event").asString().equals("token")) {
+                // the next answer streams
+            }
+            assertThat(frame.get("data").get("stopped").asBoolean()).isFalse();
+            assertThat(learner.get("/api/coaching/sessions/" + session).json().get("messages"))
+                    .extracting(m -> m.get("stopped").asBoolean()).containsExactly(false, true, false, false);
+        } finally {
+            socket.abort();
+        }
+    }
+
     @Test
     void theCoachDraftsALearningPlanAndTheMentorCorrectsItHavingSeenTheDraft() {
         providers.enqueue(OPENAI_PATH, ProviderStub.openAiStream(List.of("Draft: week 1 ", "Tools [tools]."), 700, 40));
@@ -226,6 +354,50 @@ class CoachingAgentsIntegrationTests {
         assertThat(learner.get("/api/coaching/plans/" + plan.get("id").asString()).json().get("content").asString())
                 .isEqualTo(plan.get("content").asString());
         assertThat(users.learner().get("/api/coaching/plans/" + plan.get("id").asString()).status()).isEqualTo(404);
+    }
+
+    @Test
+    void aClientFollowsThePlanCrewAgentByAgentOverServerSentEvents() {
+        providers.enqueue(OPENAI_PATH, ProviderStub.openAiStream(List.of("Draft: week 1 ", "Tools [tools]."), 700, 40));
+        providers.enqueue(OPENAI_PATH, ProviderStub.openAiStream(List.of("Week 1: Messages [messages]. ",
+                "Week 2: Tools [tools].\n## Mentor's corrections\n- Messages first: Tools needs it."), 900, 60));
+
+        Http.Response response = followCrew("/api/coaching/plans", "{\"goalSkillId\":\"tool-calling-basics\"}");
+
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        assertThat(response.body().lines().filter(line -> line.startsWith("event:")).map(line -> line.substring(6)))
+                .containsExactly("agent", "draft", "agent", "review", "done");
+        assertThat(SseEvents.named(response.body(), "agent")).extracting(a -> a.get("agent").asString() + ":"
+                + a.get("offline").asBoolean()).containsExactly("coach:false", "mentor:false");
+        assertThat(SseEvents.named(response.body(), "draft").getFirst().get("text").asString())
+                .isEqualTo("Draft: week 1 Tools [tools].");
+        String reviewed = SseEvents.named(response.body(), "review").getFirst().get("text").asString();
+        assertThat(reviewed).startsWith("Week 1: Messages [messages].").contains("## Mentor's corrections");
+        JsonNode plan = SseEvents.named(response.body(), "done").getFirst();
+        assertThat(plan.get("content").asString()).isEqualTo(reviewed);
+        assertThat(plan.get("draft").asString()).isEqualTo("Draft: week 1 Tools [tools].");
+        assertThat(learner.get("/api/coaching/plans/" + plan.get("id").asString()).json().get("content").asString())
+                .isEqualTo(reviewed);
+        assertThat(providers.received(OPENAI_PATH).get(1).body()).contains("You are the mentor agent");
+    }
+
+    @Test
+    void aFollowedCrewWithoutModelsIsTheOfflineCrewAndABadGoalIsRefusedBeforeTheStream() {
+        providers.enqueue(OPENAI_PATH, ProviderStub.error(500, "down"));
+        providers.enqueue(ANTHROPIC_PATH, ProviderStub.error(500, "down"));
+
+        Http.Response response = followCrew("/api/coaching/plans", "{}");
+
+        assertThat(SseEvents.named(response.body(), "agent")).extracting(a -> a.get("agent").asString() + ":"
+                + a.get("offline").asBoolean()).containsExactly("coach:false", "coach:true", "mentor:true");
+        assertThat(SseEvents.named(response.body(), "done").getFirst().get("offline").asBoolean()).isTrue();
+        assertThat(followCrew("/api/coaching/plans", "{\"goalSkillId\":\"no-such-skill\"}").status())
+                .isEqualTo(422);
+    }
+
+    private Http.Response followCrew(String path, String json) {
+        return learner.http().send(learner.request(path).setHeader("Accept", "text/event-stream")
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build());
     }
 
     @Test

@@ -344,6 +344,34 @@ class CoachingGatewayIntegrationTests {
     }
 
     @Test
+    void eachCallsCostIsAddedToTheRunningTotalsTheBudgetCheckReads() {
+        providers.enqueue(OPENAI_PATH, ProviderStub.openAiStream(List.of("One."), 1000, 200));
+        providers.enqueue(OPENAI_PATH, ProviderStub.openAiStream(List.of("Two."), 1000, 200));
+
+        ask("What is tool calling in an agent?");
+        ask("What is an agent loop?");
+
+        BigDecimal recorded = query(() -> jdbc.sql("select sum(cost_usd) from coaching_model_calls where user_id = ?")
+                .param(learner).query(BigDecimal.class).single());
+        assertThat(recorded).isEqualByComparingTo("0.000540");
+        assertThat(query(() -> jdbc.sql("select cost_usd from coaching_organization_monthly_spend "
+                + "where organization_id = ?").param(organization).query(BigDecimal.class).single()))
+                .isEqualByComparingTo(recorded);
+        assertThat(query(() -> jdbc.sql("select cost_usd from coaching_learner_daily_spend "
+                + "where organization_id = ? and user_id = ?").params(organization, learner).query(BigDecimal.class)
+                .single())).isEqualByComparingTo(recorded);
+
+        // the learner's day now holds exactly their allowance: the next question reaches no model
+        sql("insert into coaching_organization_policies (organization_id, learner_daily_usd) values (?, 0.000540)",
+                organization);
+        providers.reset();
+        CoachAnswer stopped = ask("What is an evaluation harness?");
+        assertThat(providers.received()).isEmpty();
+        assertThat(stopped.budgetExhausted()).isTrue();
+        assertThat(stopped.text()).contains("your daily AI allowance is used up");
+    }
+
+    @Test
     void withoutOfflineFallbackThePastBudgetAnswerIsOnlyTheNotice() {
         sql("insert into coaching_organization_policies (organization_id, learner_daily_usd, offline_fallback) "
                 + "values (?, 0, false)", organization);

@@ -13,6 +13,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.IntFunction;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -29,8 +31,13 @@ public final class ProviderStub implements AutoCloseable {
     public static final String ANTHROPIC_PATH = "/v1/messages";
     public static final String OLLAMA_PATH = "/api/chat";
 
-    /** One scripted reply: status, headers, body parts written with {@code pause} before each. */
-    public record Reply(int status, Map<String, String> headers, List<String> parts, Duration pause) {
+    /** One scripted reply: status, headers, body parts, each written after {@code pauseBefore} of its index. */
+    public record Reply(int status, Map<String, String> headers, List<String> parts, IntFunction<Duration> pauseBefore) {
+
+        /** A reply written with the same {@code pause} before each part. */
+        public Reply(int status, Map<String, String> headers, List<String> parts, Duration pause) {
+            this(status, headers, parts, part -> pause);
+        }
     }
 
     /** A request the stub received. */
@@ -42,6 +49,7 @@ public final class ProviderStub implements AutoCloseable {
     private final List<Received> received = new CopyOnWriteArrayList<>();
     private final Map<String, Reply> always = new ConcurrentHashMap<>();
     private volatile boolean recording = true;
+    private final java.util.concurrent.atomic.AtomicInteger cutShort = new java.util.concurrent.atomic.AtomicInteger();
 
     public ProviderStub() {
         try {
@@ -81,6 +89,12 @@ public final class ProviderStub implements AutoCloseable {
     public void reset() {
         scripts.clear();
         received.clear();
+        cutShort.set(0);
+    }
+
+    /** How many replies the client closed before the stub had written them whole (a cancelled stream, a timeout). */
+    public int cutShort() {
+        return cutShort.get();
     }
 
     @Override
@@ -106,18 +120,20 @@ public final class ProviderStub implements AutoCloseable {
             reply.headers().forEach((name, value) -> exchange.getResponseHeaders().add(name, value));
             exchange.sendResponseHeaders(reply.status(), 0);
             try (OutputStream body = exchange.getResponseBody()) {
-                for (String part : reply.parts()) {
-                    if (!reply.pause().isZero()) {
-                        Thread.sleep(reply.pause());
+                for (int i = 0; i < reply.parts().size(); i++) {
+                    Duration pause = reply.pauseBefore().apply(i);
+                    if (!pause.isZero()) {
+                        Thread.sleep(pause);
                     }
-                    body.write(part.getBytes(StandardCharsets.UTF_8));
+                    body.write(reply.parts().get(i).getBytes(StandardCharsets.UTF_8));
                     body.flush();
                 }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (IOException clientWentAway) {
-            // the gateway gave up on this attempt (a timeout under test); nothing left to send
+            // the gateway gave up on this attempt (a timeout, a cancelled stream); nothing left to send
+            cutShort.incrementAndGet();
         } finally {
             exchange.close();
         }
@@ -149,6 +165,18 @@ public final class ProviderStub implements AutoCloseable {
         parts.add(openAiUsage(promptTokens, completionTokens));
         parts.add("data: [DONE]\n\n");
         return sse(parts);
+    }
+
+    /**
+     * An answer streamed at a model's pace: the role and the first token at once, then each further
+     * token (and the closing chunks) after a pause drawn uniformly between {@code min} and {@code max}.
+     */
+    public static Reply openAiPaced(List<String> tokens, int promptTokens, int completionTokens, Duration min,
+            Duration max) {
+        Reply stream = openAiStream(tokens, promptTokens, completionTokens);
+        long spread = max.toNanos() - min.toNanos();
+        return new Reply(stream.status(), stream.headers(), stream.parts(), part -> part < 2 ? Duration.ZERO
+                : min.plusNanos(spread <= 0 ? 0 : ThreadLocalRandom.current().nextLong(spread + 1)));
     }
 
     public static Reply openAiToolCall(String id, String tool, String argumentsJson, int promptTokens,

@@ -9,7 +9,7 @@ import tools.jackson.databind.json.JsonMapper;
 /** Reads a server-sent event stream as the coach sends it: named events with JSON data. */
 public final class SseEvents {
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+    static final JsonMapper JSON = JsonMapper.builder().build();
 
     private SseEvents() {
     }

@@ -111,6 +111,9 @@ class AuthorizationMatrixIntegrationTests {
         // other modules' admin actions need the second factor too (one rule, in CurrentUser)
         expected.put(new Call("GET", "/api/coaching/organization-policy", null),
                 new int[] {401, 403, 403, 200, 200, 200, 403});
+        // stopping a coach answer: only in one's own session
+        expected.put(new Call("DELETE", "/api/coaching/sessions/" + UUID.randomUUID() + "/answer", null),
+                new int[] {401, 404, 404, 404, 404, 404, 404});
         expected.put(new Call("GET", "/api/mastery/organization/at-risk", null),
                 new int[] {401, 403, 200, 200, 200, 200, 403});
         expected.put(new Call("DELETE", "/api/knowledge/documents/" + UUID.randomUUID(), null),

@@ -5,8 +5,12 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
 
 import dev.langchain4j.agentic.AgenticServices;
+import dev.langchain4j.agentic.observability.AgentListener;
+import dev.langchain4j.agentic.observability.AgentRequest;
+import dev.langchain4j.agentic.observability.AgentResponse;
 import dev.langchain4j.agentic.scope.ResultWithAgenticScope;
 import io.agentcoach.coaching.CoachAnswer;
 import io.agentcoach.coaching.PlanCreated;
@@ -40,6 +44,9 @@ import org.springframework.stereotype.Service;
 public class Crews {
 
     private static final Logger log = LoggerFactory.getLogger(Crews.class);
+    /** The agents' names ({@code @Agent(name)} in {@link PlanAgents} and {@link ReviewAgents}). */
+    static final String COACH = "coach";
+    static final String MENTOR = "mentor";
 
     private final CrewModels models;
     private final CrewInputs inputs;
@@ -68,8 +75,36 @@ public class Crews {
      * skill the curriculum does not know.
      */
     public Plan plan(UUID organizationId, UUID userId, String goal, String goalSkillId) {
+        return preparePlan(organizationId, userId, goal, goalSkillId).run(CrewProgress.NONE);
+    }
+
+    /** Writes and stores a review of the learner's own submission; 404 for anyone else's. */
+    public Plan review(UUID organizationId, UUID userId, UUID submissionId) {
+        return prepareReview(organizationId, userId, submissionId).run(CrewProgress.NONE);
+    }
+
+    /**
+     * A crew run whose inputs are read and checked: {@link #run} calls the agents, reporting its
+     * progress, on whichever thread the caller chooses (bound to the organization).
+     */
+    @FunctionalInterface
+    public interface Prepared {
+
+        Plan run(CrewProgress progress);
+    }
+
+    /**
+     * As {@link #plan}, reading and checking the inputs now (a 422 problem for an unknown goal
+     * skill) and writing the plan when run.
+     */
+    public Prepared preparePlan(UUID organizationId, UUID userId, String goal, String goalSkillId) {
         CrewInputs.Learner learner = inputs.learner(organizationId, userId, goalSkillId);
         String goalText = goal != null && !goal.isBlank() ? goal.strip() : learner.goalDescription();
+        return progress -> writePlan(organizationId, userId, goalText, learner, progress);
+    }
+
+    private Plan writePlan(UUID organizationId, UUID userId, String goalText, CrewInputs.Learner learner,
+            CrewProgress progress) {
         CrewModels.Run run = models.open(organizationId, userId, CrewModels.Task.PLAN);
         String draft;
         String content;
@@ -78,10 +113,12 @@ public class Crews {
         if (!wasOffline) {
             GuardContext guard = guard(null);
             try {
+                AgentListener listener = reporting(progress, text -> restore(text, guard),
+                        text -> guardrails.checkOutput(text, guard).answer());
                 PlanAgents.Coach coach = AgenticServices.agentBuilder(PlanAgents.Coach.class)
-                        .chatModel(run.chatModel()).outputKey("draft").build();
+                        .chatModel(run.chatModel()).outputKey("draft").listener(listener).build();
                 PlanAgents.Mentor mentor = AgenticServices.agentBuilder(PlanAgents.Mentor.class)
-                        .chatModel(run.chatModel()).outputKey("plan").build();
+                        .chatModel(run.chatModel()).outputKey("plan").listener(listener).build();
                 PlanAgents.Crew crew = AgenticServices.sequenceBuilder(PlanAgents.Crew.class)
                         .subAgents(coach, mentor).outputKey("plan").build();
                 ResultWithAgenticScope<String> result = crew.plan(data(goalText, guard), data(learner.text(), guard),
@@ -103,6 +140,7 @@ public class Crews {
             OfflineCrew.Written written = offline.plan(goalText, learner, offlineBecause);
             draft = written.draft();
             content = written.content();
+            reportOffline(progress, written);
         }
         Plan plan = store(organizationId, userId, Kind.PLAN, goalText, null, draft, content, run, wasOffline);
         events.publishEvent(new PlanCreated(userId, organizationId, plan.id(), plan.models(), plan.inputTokens(),
@@ -110,8 +148,8 @@ public class Crews {
         return plan;
     }
 
-    /** Writes and stores a review of the learner's own submission; 404 for anyone else's. */
-    public Plan review(UUID organizationId, UUID userId, UUID submissionId) {
+    /** As {@link #review}, checking the submission now (404 for anyone else's) and writing the review when run. */
+    public Prepared prepareReview(UUID organizationId, UUID userId, UUID submissionId) {
         SubmittedWork submission = attempts.submission(organizationId, userId, submissionId)
                 .orElseThrow(() -> Problems.notFound("Submission " + submissionId));
         Exercise exercise = inputs.exercise(organizationId, submission.exerciseId())
@@ -119,6 +157,12 @@ public class Crews {
         boolean solved = solutions.solved(organizationId, userId, exercise.id());
         GuardContext guard = guard(new GuardContext.ExerciseContext(exercise.id(), solved,
                 solutions.reference(organizationId, exercise.id()).orElse("")));
+        return progress -> writeReview(organizationId, userId, submissionId, submission, exercise, solved, guard,
+                progress);
+    }
+
+    private Plan writeReview(UUID organizationId, UUID userId, UUID submissionId, SubmittedWork submission,
+            Exercise exercise, boolean solved, GuardContext guard, CrewProgress progress) {
         CrewModels.Run run = models.open(organizationId, userId, CrewModels.Task.REVIEW);
         String draft = null;
         String content = null;
@@ -126,10 +170,12 @@ public class Crews {
         String offlineBecause = run.offlineBecause();
         if (!wasOffline) {
             try {
+                UnaryOperator<String> checked = text -> guardrails.checkOutput(text, guard).answer();
+                AgentListener listener = reporting(progress, checked, checked);
                 ReviewAgents.Coach coach = AgenticServices.agentBuilder(ReviewAgents.Coach.class)
-                        .chatModel(run.chatModel()).outputKey("draft").build();
+                        .chatModel(run.chatModel()).outputKey("draft").listener(listener).build();
                 ReviewAgents.Mentor mentor = AgenticServices.agentBuilder(ReviewAgents.Mentor.class)
-                        .chatModel(run.chatModel()).outputKey("review").build();
+                        .chatModel(run.chatModel()).outputKey("review").listener(listener).build();
                 ReviewAgents.Crew crew = AgenticServices.sequenceBuilder(ReviewAgents.Crew.class)
                         .subAgents(coach, mentor).outputKey("review").build();
                 String pedagogy = solved
@@ -152,8 +198,40 @@ public class Crews {
                     inputs.passages(organizationId, exercise), offlineBecause);
             draft = written.draft();
             content = written.content();
+            reportOffline(progress, written);
         }
         return store(organizationId, userId, Kind.REVIEW, null, submissionId, draft, content, run, wasOffline);
+    }
+
+    /**
+     * Reports each agent of a model crew as it starts and its text as it ends, shown as the learner
+     * may see it ({@code draft} for the coach's, {@code reviewed} for the mentor's).
+     */
+    private static AgentListener reporting(CrewProgress progress, UnaryOperator<String> draft,
+            UnaryOperator<String> reviewed) {
+        return new AgentListener() {
+            @Override
+            public void beforeAgentInvocation(AgentRequest request) {
+                progress.working(request.agentName(), false);
+            }
+
+            @Override
+            public void afterAgentInvocation(AgentResponse response) {
+                String text = String.valueOf(response.output());
+                if (COACH.equals(response.agentName())) {
+                    progress.drafted(draft.apply(text));
+                } else if (MENTOR.equals(response.agentName())) {
+                    progress.reviewed(reviewed.apply(text));
+                }
+            }
+        };
+    }
+
+    private static void reportOffline(CrewProgress progress, OfflineCrew.Written written) {
+        progress.working(COACH, true);
+        progress.drafted(written.draft());
+        progress.working(MENTOR, true);
+        progress.reviewed(written.content());
     }
 
     public List<Plan> list(UUID organizationId, UUID userId, Kind kind) {

@@ -16,12 +16,14 @@ import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.output.TokenUsage;
 import io.agentcoach.coaching.Allowance;
+import io.agentcoach.coaching.AnswerStop;
 import io.agentcoach.coaching.Coach;
 import io.agentcoach.coaching.CoachAnswer;
 import io.agentcoach.coaching.CoachQuestion;
 import io.agentcoach.coaching.CoachToolCall;
 import io.agentcoach.coaching.LearnerContext;
 import io.agentcoach.coaching.context.ConversationMemory;
+import io.agentcoach.coaching.context.TokenEstimate;
 import io.agentcoach.coaching.tools.CoachTools;
 import io.agentcoach.coaching.tools.ToolSession;
 import io.agentcoach.coaching.CurriculumPassage;
@@ -54,6 +56,8 @@ final class CoachingGateway implements Coach {
     static final int PASSAGES = 4;
     /** Rounds of tool calls before the model must answer (each round may hold several calls). */
     static final int MAX_TOOL_ROUNDS = 4;
+    /** What the ledger notes for a call the learner stopped, whose tokens are estimated. */
+    static final String STOPPED = "stopped by the learner; tokens estimated";
 
     private static final String SYSTEM_PROMPT = """
             You are AgentCoach, a patient coach for engineers learning to build agentic AI systems.
@@ -101,12 +105,12 @@ final class CoachingGateway implements Coach {
     }
 
     @Override
-    public CoachAnswer answer(CoachQuestion question, Consumer<String> tokens) {
+    public CoachAnswer answer(CoachQuestion question, Consumer<String> tokens, AnswerStop stop) {
         // connections are bound to the tenant per thread: the caller's thread may be a stream's own
-        return Tenants.callAs(question.organizationId(), () -> answerBound(question, tokens));
+        return Tenants.callAs(question.organizationId(), () -> answerBound(question, tokens, stop));
     }
 
-    private CoachAnswer answerBound(CoachQuestion question, Consumer<String> tokens) {
+    private CoachAnswer answerBound(CoachQuestion question, Consumer<String> tokens, AnswerStop stop) {
         long start = System.nanoTime();
         StringBuilder streamed = new StringBuilder();
         Consumer<String> out = token -> {
@@ -162,17 +166,17 @@ final class CoachingGateway implements Coach {
             try {
                 ConversationMemory.Prepared conversation = memory.prepare(question, memory.budgetFor(model.name()),
                         summarizer(model, question, routing, guard));
-                callWithTools(model, request(question, passages, checked, guard, conversation), answerStream, usage,
-                        toolSession);
+                boolean stopped = callWithTools(model, request(question, passages, checked, guard, conversation),
+                        answerStream, usage, toolSession, stop);
                 GuardedAnswerStream.Result result = answerStream.finish();
                 BigDecimal cost = Costs.of(model.price(), usage.input, usage.output);
                 long latency = ModelCaller.elapsedSince(modelStart).toMillis();
                 ledger.record(new UsageLedger.Call(question.organizationId(), question.userId(),
-                        question.sessionId(), modelId, routing, true, null, usage.attempts, usage.input,
-                        usage.output, cost, latency));
+                        question.sessionId(), modelId, routing, true, stopped ? STOPPED : null, usage.attempts,
+                        usage.input, usage.output, cost, latency));
                 StringBuilder kept = new StringBuilder().append(streamed, 0, before).append(result.text());
                 return finish(question, kept, modelId, routing, usage.input, usage.output, cost, start,
-                        List.copyOf(new LinkedHashSet<>(cited)), false, toolSession.calls());
+                        List.copyOf(new LinkedHashSet<>(cited)), false, toolSession.calls(), stopped);
             } catch (ModelCallFailed failed) {
                 cited.subList(citedBefore, cited.size()).clear();
                 BigDecimal cost = Costs.of(model.price(), usage.input, usage.output);
@@ -193,7 +197,7 @@ final class CoachingGateway implements Coach {
                         + ". Ask your organization's administrator to raise the budget, or try again once it renews.\n");
                 ledger.record(offlineCall(question, routing, start));
                 return finish(question, streamed, CoachAnswer.OFFLINE_MODEL, routing, 0, 0, BigDecimal.ZERO, start,
-                        List.of(), true, List.of());
+                        List.of(), true, List.of(), false);
             }
             out.accept("Your question was not sent to an AI model: " + because + ". The offline coach answers instead.\n\n");
         } else if (!routing.chain().isEmpty()) {
@@ -207,7 +211,7 @@ final class CoachingGateway implements Coach {
                 out);
         ledger.record(offlineCall(question, routing, start));
         return finish(question, streamed, CoachAnswer.OFFLINE_MODEL, routing, 0, 0, BigDecimal.ZERO, start,
-                query.type() == QueryType.OFF_TOPIC ? List.of() : passages, budgetStopped, toolSession.calls());
+                query.type() == QueryType.OFF_TOPIC ? List.of() : passages, budgetStopped, toolSession.calls(), false);
     }
 
     /**
@@ -266,13 +270,25 @@ final class CoachingGateway implements Coach {
         RoutingDecision routing = new RoutingDecision(query.type(), query.complexity(), List.of(), reason);
         ledger.record(offlineCall(question, routing, start));
         return finish(question, streamed, CoachAnswer.OFFLINE_MODEL, routing, 0, 0, BigDecimal.ZERO, start, cited,
-                false, toolSession.calls());
+                false, toolSession.calls(), false);
     }
 
     private static final class Usage {
         int input;
         int output;
         int attempts;
+
+        /**
+         * A stopped stream's provider never reports its usage: what was sent and what streamed until
+         * the stop are estimated (slightly high), since the provider bills them all the same.
+         */
+        void addStopped(Completed completed, List<ChatMessage> sent, int streamedChars) {
+            attempts += completed.attempts();
+            if (completed.attempts() > 0) {
+                input += sent.stream().mapToInt(message -> TokenEstimate.ofMessage(textOf(message))).sum();
+                output += (streamedChars + 3) / 4;
+            }
+        }
 
         void add(Completed completed) {
             attempts += completed.attempts();
@@ -284,8 +300,9 @@ final class CoachingGateway implements Coach {
         }
     }
 
-    private void callWithTools(ModelOption model, List<ChatMessage> messages, Consumer<String> out, Usage usage,
-            ToolSession toolSession) throws ModelCallFailed {
+    /** Asks {@code model}, running the tools it calls, until it answers; returns whether the learner stopped it. */
+    private boolean callWithTools(ModelOption model, List<ChatMessage> messages, Consumer<String> out, Usage usage,
+            ToolSession toolSession, AnswerStop stop) throws ModelCallFailed {
         List<ChatMessage> conversation = new ArrayList<>(messages);
         for (int round = 0; ; round++) {
             boolean toolsAllowed = round < MAX_TOOL_ROUNDS && !toolSession.exhausted();
@@ -293,11 +310,19 @@ final class CoachingGateway implements Coach {
             if (toolsAllowed) {
                 request.toolSpecifications(tools.specifications());
             }
-            Completed completed = caller.call(model, request.build(), out);
+            int[] streamedChars = {0};
+            Completed completed = caller.call(model, request.build(), token -> {
+                streamedChars[0] += token.length();
+                out.accept(token);
+            }, stop);
+            if (completed.stopped()) {
+                usage.addStopped(completed, conversation, streamedChars[0]);
+                return true;
+            }
             usage.add(completed);
             AiMessage reply = completed.response().aiMessage();
             if (!reply.hasToolExecutionRequests()) {
-                return;
+                return false;
             }
             conversation.add(reply);
             for (ToolExecutionRequest call : reply.toolExecutionRequests()) {
@@ -381,6 +406,17 @@ final class CoachingGateway implements Coach {
         return messages;
     }
 
+    private static String textOf(ChatMessage message) {
+        String text = switch (message) {
+            case SystemMessage system -> system.text();
+            case UserMessage user -> user.hasSingleText() ? user.singleText() : "";
+            case AiMessage ai -> ai.text();
+            case ToolExecutionResultMessage result -> result.text();
+            default -> "";
+        };
+        return text == null ? "" : text;
+    }
+
     /** The learner's failed tests as one untrusted block (they carry the learner's output), or "" without any. */
     private static String failuresText(List<TestFailure> failures) {
         StringBuilder text = new StringBuilder();
@@ -397,10 +433,10 @@ final class CoachingGateway implements Coach {
 
     private CoachAnswer finish(CoachQuestion question, StringBuilder streamed, String model, RoutingDecision routing,
             int input, int output, BigDecimal cost, long start, List<CurriculumPassage> citations,
-            boolean budgetExhausted, List<CoachToolCall> toolCalls) {
+            boolean budgetExhausted, List<CoachToolCall> toolCalls, boolean stopped) {
         var latency = ModelCaller.elapsedSince(start);
         CoachAnswer answer = new CoachAnswer(streamed.toString(), model, routing, input, output, cost, latency,
-                citations, budgetExhausted, toolCalls);
+                citations, budgetExhausted, toolCalls, stopped);
         events.publishEvent(new MessageAnswered(question.userId(), question.organizationId(), question.sessionId(),
                 model, input, output, cost, latency.toMillis(), answer.grounded()));
         return answer;

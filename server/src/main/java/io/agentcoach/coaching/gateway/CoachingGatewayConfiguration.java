@@ -26,6 +26,8 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Wires the gateway: grounding through the knowledge module's search ({@link GroundingSource}),
@@ -37,8 +39,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class CoachingGatewayConfiguration {
 
     @Bean
-    UsageLedger coachingUsageLedger(JdbcClient jdbc, CoachingSettings settings, Consents consents) {
-        return new UsageLedger(jdbc, settings.budgets(), Clock.systemUTC(), consents);
+    UsageLedger coachingUsageLedger(JdbcClient jdbc, PlatformTransactionManager transactions, CoachingSettings settings,
+            Consents consents) {
+        return new UsageLedger(jdbc, new TransactionTemplate(transactions), settings.budgets(), Clock.systemUTC(), consents);
     }
 
     @Bean

@@ -113,15 +113,14 @@ public final class UsageReports {
 
     private Budget budget(UUID organizationId) {
         LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
-        OffsetDateTime monthStart = today.withDayOfMonth(1).atStartOfDay().atOffset(ZoneOffset.UTC);
         return jdbc.sql("""
                 select
-                  (select coalesce(sum(cost_usd), 0) from coaching_model_calls
-                     where organization_id = :org and created_at >= :monthStart) as spent,
+                  coalesce((select cost_usd from coaching_organization_monthly_spend
+                     where organization_id = :org and month_start = :month), 0) as spent,
                   p.monthly_budget_usd, p.learner_daily_usd
                 from (select 1 as one) base
                 left join coaching_organization_policies p on p.organization_id = :org""")
-                .param("org", organizationId).param("monthStart", monthStart)
+                .param("org", organizationId).param("month", today.withDayOfMonth(1))
                 .query((rs, n) -> {
                     BigDecimal monthly = rs.getBigDecimal("monthly_budget_usd");
                     BigDecimal daily = rs.getBigDecimal("learner_daily_usd");

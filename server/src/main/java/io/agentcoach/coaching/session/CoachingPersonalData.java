@@ -55,14 +55,17 @@ class CoachingPersonalData implements PersonalDataContributor {
     public void erase(AccountErasure erasure) {
         UUID user = erasure.userId();
         for (UUID organization : erasure.deletedOrganizationIds()) {
-            for (String table : new String[] {"coaching_model_calls", "coaching_organization_policies"}) {
+            for (String table : new String[] {"coaching_model_calls", "coaching_organization_policies",
+                    "coaching_organization_monthly_spend", "coaching_learner_daily_spend"}) {
                 jdbc.sql("delete from " + table + " where organization_id = ?").param(organization).update();
             }
         }
         jdbc.sql("update coaching_model_calls set user_id = ?, session_id = null where user_id = ?")
                 .params(AccountErasure.ERASED_USER, user).update();
         // messages go with their session (foreign key)
-        for (String table : new String[] {"coaching_sessions", "coaching_user_preferences", "coaching_solved_exercises"}) {
+        // the learner's daily totals only bound their own allowance; the organization's month keeps the cost
+        for (String table : new String[] {"coaching_sessions", "coaching_user_preferences", "coaching_solved_exercises",
+                "coaching_learner_daily_spend"}) {
             jdbc.sql("delete from " + table + " where user_id = ?").param(user).update();
         }
     }

@@ -28,9 +28,12 @@ public class CoachingSessions implements ConversationSummaries {
             Instant updatedAt) {
     }
 
-    /** A message; a coach's answer lists the tool calls it made, in order. */
+    /**
+     * A message; a coach's answer lists the tool calls it made, in order, and says whether the
+     * learner stopped it while it streamed (its content is then the part streamed until the stop).
+     */
     public record Message(UUID id, int position, String role, String content, String model, BigDecimal costUsd,
-            Instant createdAt, List<CoachToolCall> toolCalls) {
+            Instant createdAt, List<CoachToolCall> toolCalls, boolean stopped) {
     }
 
     public record Owner(UUID organizationId, UUID userId) {
@@ -79,13 +82,13 @@ public class CoachingSessions implements ConversationSummaries {
 
     public List<Message> messages(Owner owner, UUID sessionId) {
         return jdbc.sql("""
-                select m.id, m.position, m.role, m.content, m.model, m.cost_usd, m.created_at
+                select m.id, m.position, m.role, m.content, m.model, m.cost_usd, m.created_at, m.stopped
                 from coaching_messages m join coaching_sessions s on s.id = m.session_id
                 where s.id = ? and s.organization_id = ? and s.user_id = ? order by m.position""")
                 .params(sessionId, owner.organizationId(), owner.userId())
                 .query((rs, n) -> new Message(rs.getObject(1, UUID.class), rs.getInt(2), rs.getString(3),
                         rs.getString(4), rs.getString(5), rs.getBigDecimal(6),
-                        rs.getObject(7, OffsetDateTime.class).toInstant(), List.of()))
+                        rs.getObject(7, OffsetDateTime.class).toInstant(), List.of(), rs.getBoolean(8)))
                 .list();
     }
 
@@ -103,7 +106,7 @@ public class CoachingSessions implements ConversationSummaries {
                                     rs.getLong(6)));
                 });
         return messages(owner, sessionId).stream().map(m -> new Message(m.id(), m.position(), m.role(), m.content(),
-                m.model(), m.costUsd(), m.createdAt(), calls.getOrDefault(m.id(), List.of()))).toList();
+                m.model(), m.costUsd(), m.createdAt(), calls.getOrDefault(m.id(), List.of()), m.stopped())).toList();
     }
 
     public List<Turn> history(Owner owner, UUID sessionId) {
@@ -150,17 +153,19 @@ public class CoachingSessions implements ConversationSummaries {
 
     /**
      * Appends a message at the session's next position and returns its id; the unique position
-     * guards concurrent appends.
+     * guards concurrent appends. {@code stopped}: a coach answer the learner stopped while it streamed.
      */
     @Transactional
-    public UUID append(Owner owner, UUID sessionId, String role, String content, String model, BigDecimal costUsd) {
+    public UUID append(Owner owner, UUID sessionId, String role, String content, String model, BigDecimal costUsd,
+            boolean stopped) {
         UUID id = UUID.randomUUID();
         int next = jdbc.sql("select coalesce(max(position), 0) + 1 from coaching_messages where session_id = ?")
                 .param(sessionId).query(Integer.class).single();
         jdbc.sql("""
-                insert into coaching_messages (id, session_id, organization_id, position, role, content, model, cost_usd)
-                values (?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(id, sessionId, owner.organizationId(), next, role, content, model, costUsd)
+                insert into coaching_messages (id, session_id, organization_id, position, role, content, model, cost_usd,
+                    stopped)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(id, sessionId, owner.organizationId(), next, role, content, model, costUsd, stopped)
                 .update();
         jdbc.sql("update coaching_sessions set updated_at = current_timestamp where id = ?").param(sessionId).update();
         return id;

@@ -1,20 +1,28 @@
 package io.agentcoach.coaching.web;
 
+import java.io.IOException;
 import java.net.URI;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 import io.agentcoach.coaching.crew.CoachingPlans.Kind;
+import io.agentcoach.coaching.crew.CrewProgress;
 import io.agentcoach.coaching.crew.CoachingPlans.Plan;
 import io.agentcoach.coaching.crew.Crews;
 import io.agentcoach.identity.CurrentUser;
 import io.agentcoach.identity.CurrentUsers;
 import io.agentcoach.identity.Scopes;
 import io.agentcoach.platform.Problems;
+import io.agentcoach.platform.Tenants;
+import jakarta.annotation.PreDestroy;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -22,11 +30,14 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
  * Learning plans and code reviews written by the coach and mentor agents: a learner asks for one,
  * then lists and reads their own (anyone else's is "not found"). Writing one calls models, so it
- * can take as long as two answers.
+ * can take as long as two answers: a client that asks for {@code text/event-stream} follows the
+ * crew as it works ({@code agent}, {@code draft}, {@code agent}, {@code review} events, then the
+ * stored document as {@code done}).
  */
 @RestController
 @RequestMapping("/api/coaching")
@@ -44,10 +55,75 @@ class CoachingPlansController {
 
     private final ObjectProvider<CurrentUsers> currentUsers;
     private final Crews crews;
+    private final ExecutorService runs = Executors.newVirtualThreadPerTaskExecutor();
 
     CoachingPlansController(ObjectProvider<CurrentUsers> currentUsers, Crews crews) {
         this.currentUsers = currentUsers;
         this.crews = crews;
+    }
+
+    @PreDestroy
+    void stop() {
+        runs.close();
+    }
+
+    /** A plan written while the client follows the crew (inputs checked before the stream opens). */
+    @PostMapping(path = "/plans", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    SseEmitter planStreamed(@Valid @RequestBody PlanRequest request) {
+        CurrentUser user = user();
+        return follow(user, crews.preparePlan(user.organizationId(), user.userId(), request.goal(),
+                request.goalSkillId() == null || request.goalSkillId().isBlank() ? null : request.goalSkillId()));
+    }
+
+    /** A review written while the client follows the crew. */
+    @PostMapping(path = "/reviews", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    SseEmitter reviewStreamed(@Valid @RequestBody ReviewRequest request) {
+        CurrentUser user = user();
+        return follow(user, crews.prepareReview(user.organizationId(), user.userId(),
+                request.submissionId()));
+    }
+
+    /**
+     * Runs the crew on its own thread bound to the learner's organization, sending {@code agent}
+     * {@code {"agent", "offline"}}, {@code draft} and {@code review} {@code {"text"}} events as it
+     * works and the stored document last, as event {@code done}; a client that goes away does not
+     * stop it (the document is stored all the same).
+     */
+    private SseEmitter follow(CurrentUser user, Crews.Prepared crew) {
+        SseEmitter emitter = new SseEmitter(0L);
+        runs.submit(() -> Tenants.runAs(user.organizationId(), () -> {
+            try {
+                Plan written = crew.run(new CrewProgress() {
+                    @Override
+                    public void working(String agent, boolean offline) {
+                        send(emitter, "agent", Map.of("agent", agent, "offline", offline));
+                    }
+
+                    @Override
+                    public void drafted(String text) {
+                        send(emitter, "draft", Map.of("text", text));
+                    }
+
+                    @Override
+                    public void reviewed(String text) {
+                        send(emitter, "review", Map.of("text", text));
+                    }
+                });
+                send(emitter, "done", written);
+                emitter.complete();
+            } catch (RuntimeException failed) {
+                emitter.completeWithError(failed);
+            }
+        }));
+        return emitter;
+    }
+
+    private static void send(SseEmitter emitter, String event, Object data) {
+        try {
+            emitter.send(SseEmitter.event().name(event).data(data, MediaType.APPLICATION_JSON));
+        } catch (IOException | IllegalStateException clientGone) {
+            // the client went away; the crew finishes and stores its document
+        }
     }
 
     @PostMapping("/plans")

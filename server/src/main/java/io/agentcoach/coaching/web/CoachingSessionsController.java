@@ -108,11 +108,13 @@ class CoachingSessionsController {
         SseEmitter emitter = new SseEmitter(0L);
         streams.start(user(), id, request, new MessageStreams.Sink() {
             @Override
-            public void send(String event, Object data) {
+            public boolean send(String event, Object data) {
                 try {
                     emitter.send(SseEmitter.event().name(event).data(data, MediaType.APPLICATION_JSON));
-                } catch (IOException clientGone) {
-                    // the client disconnected; the answer is still completed and stored
+                    return true;
+                } catch (IOException | IllegalStateException clientGone) {
+                    // the client disconnected: the answer stops, and what streamed is stored
+                    return false;
                 }
             }
 
@@ -127,6 +129,17 @@ class CoachingSessionsController {
             }
         });
         return emitter;
+    }
+
+    /**
+     * Stops the answer streaming in the session (the web app's Stop button): the provider's stream
+     * is cancelled and the part streamed so far is stored, marked as stopped. 204 whether or not an
+     * answer was streaming, so a stop that crosses the answer's end is not an error.
+     */
+    @DeleteMapping("/sessions/{id}/answer")
+    ResponseEntity<Void> stopAnswer(@PathVariable UUID id) {
+        streams.stop(user(), id);
+        return ResponseEntity.noContent().build();
     }
 
     private Owner owner() {

@@ -37,7 +37,9 @@ import tools.jackson.databind.json.JsonMapper;
  * session); the server answers with the SSE events as frames, {@code {"event": "token", "data":
  * {"text": "..."}}} then {@code {"event": "answer", "data": {...}}}. A frame that is not valid JSON,
  * fails validation, or is refused (unknown session, rate limit, an answer still streaming) gets
- * {@code {"event": "error", "data": <problem details>}} and the connection stays open.
+ * {@code {"event": "error", "data": <problem details>}} and the connection stays open. A frame
+ * {@code {"type": "stop", "sessionId": "..."}} stops the answer streaming in that session (its
+ * {@code answer} event then says {@code "stopped": true}); a closed connection stops it too.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSocket
@@ -46,8 +48,11 @@ class CoachingWebSocket extends TextWebSocketHandler implements WebSocketConfigu
     static final String PATH = "/api/coaching/ws";
     private static final Logger log = LoggerFactory.getLogger(CoachingWebSocket.class);
 
-    record Frame(UUID sessionId, String message, LearnerContext context) {
+    /** A message frame, or a stop frame ({@code type} "stop"); {@code type} is absent from message frames. */
+    record Frame(String type, UUID sessionId, String message, LearnerContext context) {
     }
+
+    static final String STOP = "stop";
 
     private final AuthenticatedHandshakes handshakes;
     private final MessageStreams streams;
@@ -84,6 +89,14 @@ class CoachingWebSocket extends TextWebSocketHandler implements WebSocketConfigu
                     Map.of("errors", List.of(Map.of("field", "sessionId", "message", "must not be null"))));
             return;
         }
+        if (STOP.equals(frame.type())) {
+            try {
+                Tenants.runAs(user.organizationId(), () -> streams.stop(user, frame.sessionId()));
+            } catch (ErrorResponseException refused) {
+                error(session, refused);
+            }
+            return;
+        }
         PostMessage request = new PostMessage(frame.message(), frame.context());
         Set<ConstraintViolation<PostMessage>> violations = validator.validate(request);
         if (!violations.isEmpty()) {
@@ -97,15 +110,19 @@ class CoachingWebSocket extends TextWebSocketHandler implements WebSocketConfigu
             // connections are bound to the tenant per thread; this is not a request thread
             Tenants.runAs(user.organizationId(), () -> streams.start(user, frame.sessionId(), request, sink(session)));
         } catch (ErrorResponseException refused) {
-            send(session, "error", Problems.body(refused));
+            error(session, refused);
         }
+    }
+
+    private void error(WebSocketSession session, ErrorResponseException refused) {
+        send(session, "error", Problems.body(refused));
     }
 
     private MessageStreams.Sink sink(WebSocketSession session) {
         return new MessageStreams.Sink() {
             @Override
-            public void send(String event, Object data) {
-                CoachingWebSocket.this.send(session, event, data);
+            public boolean send(String event, Object data) {
+                return CoachingWebSocket.this.send(session, event, data);
             }
 
             @Override
@@ -126,7 +143,8 @@ class CoachingWebSocket extends TextWebSocketHandler implements WebSocketConfigu
         send(session, "error", Problems.body(status, slug, title, detail, extra));
     }
 
-    private void send(WebSocketSession session, String event, Object data) {
+    /** Sends one frame; false once the client went away. */
+    private boolean send(WebSocketSession session, String event, Object data) {
         Map<String, Object> frame = new LinkedHashMap<>();
         frame.put("event", event);
         frame.put("data", data);
@@ -134,12 +152,14 @@ class CoachingWebSocket extends TextWebSocketHandler implements WebSocketConfigu
         // a WebSocket session takes one message at a time; answers stream from their own threads
         synchronized (session) {
             if (!session.isOpen()) {
-                return;
+                return false;
             }
             try {
                 session.sendMessage(new TextMessage(text));
+                return true;
             } catch (IOException clientGone) {
-                // the client went away; the answer is still completed and stored
+                // the client went away: the answer stops, and what streamed is stored
+                return false;
             }
         }
     }

@@ -3,13 +3,13 @@ package io.agentcoach.coaching.web;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 import io.agentcoach.coaching.Allowance;
+import io.agentcoach.coaching.AnswerStop;
 import io.agentcoach.coaching.Allowances;
 import io.agentcoach.coaching.Coach;
 import io.agentcoach.coaching.CoachAnswer;
@@ -37,7 +37,9 @@ import org.springframework.stereotype.Component;
  * over server-sent events and WebSocket ({@code token} events with {@code {"text": ...}}, then one
  * {@code answer} event). Checks (session, rate limit, one answer at a time) happen before anything
  * streams and throw problems; the answer runs on a virtual thread bound to the learner's
- * organization, because connections are bound to the tenant per thread.
+ * organization, because connections are bound to the tenant per thread. An answer stops early when
+ * the learner asks ({@link #stop}) or its client went away: the provider's stream is cancelled, the
+ * part streamed so far is stored marked as stopped, and its tokens are recorded.
  */
 @Component
 class MessageStreams {
@@ -61,14 +63,17 @@ class MessageStreams {
 
     record AnswerEvent(String model, String routingReason, String queryType, int inputTokens, int outputTokens,
             BigDecimal costUsd, long latencyMillis, boolean budgetExhausted, List<CurriculumPassage> citations,
-            AllowanceView allowance, List<CoachToolCall> toolCalls) {
+            AllowanceView allowance, List<CoachToolCall> toolCalls, boolean stopped) {
     }
 
     /** Where one answer's events go. */
     interface Sink {
 
-        /** Sends one event; a client that went away is ignored (the answer is still completed and stored). */
-        void send(String event, Object data);
+        /**
+         * Sends one event; returns false once the client went away (the answer then stops, and what
+         * was streamed is stored).
+         */
+        boolean send(String event, Object data);
 
         void complete();
 
@@ -80,7 +85,8 @@ class MessageStreams {
     private final Allowances allowances;
     private final RateLimits rateLimits;
     private final RateLimits.Quota messageQuota;
-    private final Set<UUID> answering = ConcurrentHashMap.newKeySet();
+    /** The answer streaming in each session, by session id: one at a time. */
+    private final Map<UUID, AnswerStop> answering = new ConcurrentHashMap<>();
     private final ExecutorService streams = Executors.newVirtualThreadPerTaskExecutor();
 
     MessageStreams(CoachingSessions sessions, Coach coach, Allowances allowances, CoachingSettings settings,
@@ -115,7 +121,8 @@ class MessageStreams {
         if (!sent.allowed()) {
             throw sent.refusal("Too many messages", "You can send more messages in " + sent.retryAfterSeconds() + " s.");
         }
-        if (!answering.add(sessionId)) {
+        AnswerStop stop = new AnswerStop();
+        if (answering.putIfAbsent(sessionId, stop) != null) {
             throw Problems.of(HttpStatus.CONFLICT, "conflict", "Still answering",
                     "The coach is still answering the previous message in this session; wait for it to finish.");
         }
@@ -124,32 +131,52 @@ class MessageStreams {
                     : new LearnerContext(session.exerciseId(), List.of(), List.of());
             CoachQuestion question = new CoachQuestion(user.userId(), user.organizationId(), sessionId,
                     request.message().strip(), context, sessions.history(owner, sessionId));
-            sessions.append(owner, sessionId, "learner", question.message(), null, null);
-            streams.submit(() -> Tenants.runAs(owner.organizationId(), () -> stream(owner, question, sink)));
+            sessions.append(owner, sessionId, "learner", question.message(), null, null, false);
+            streams.submit(() -> Tenants.runAs(owner.organizationId(), () -> stream(owner, question, sink, stop)));
         } catch (RuntimeException e) {
             answering.remove(sessionId);
             throw e;
         }
     }
 
-    private void stream(Owner owner, CoachQuestion question, Sink sink) {
+    /**
+     * Stops the answer streaming in the learner's session, if one is (a second stop, or one after
+     * the answer ended, does nothing).
+     *
+     * @throws org.springframework.web.ErrorResponseException 404 for an unknown session
+     */
+    void stop(CurrentUser user, UUID sessionId) {
+        sessions.find(new Owner(user.organizationId(), user.userId()), sessionId)
+                .orElseThrow(() -> Problems.notFound("Coaching session " + sessionId));
+        AnswerStop stop = answering.get(sessionId);
+        if (stop != null) {
+            stop.stop();
+        }
+    }
+
+    private void stream(Owner owner, CoachQuestion question, Sink sink, AnswerStop stop) {
         AnswerEvent done;
         try {
-            CoachAnswer answer = coach.answer(question, token -> sink.send("token", Map.of("text", token)));
+            CoachAnswer answer = coach.answer(question, token -> {
+                if (!sink.send("token", Map.of("text", token))) {
+                    stop.stop();
+                }
+            }, stop);
             UUID messageId = sessions.append(owner, question.sessionId(), "coach", answer.text(), answer.model(),
-                    answer.costUsd());
+                    answer.costUsd(), answer.stopped());
             sessions.recordToolCalls(owner, question.sessionId(), messageId, answer.toolCalls());
             done = new AnswerEvent(answer.model(), answer.routing().reason(), answer.routing().queryType().name(),
                     answer.inputTokens(), answer.outputTokens(), answer.costUsd(), answer.latency().toMillis(),
                     answer.budgetExhausted(), answer.citations(),
-                    AllowanceView.of(allowances.of(owner.organizationId(), owner.userId())), answer.toolCalls());
+                    AllowanceView.of(allowances.of(owner.organizationId(), owner.userId())), answer.toolCalls(),
+                    answer.stopped());
         } catch (RuntimeException e) {
-            answering.remove(question.sessionId());
+            answering.remove(question.sessionId(), stop);
             sink.fail(e);
             return;
         }
         // the session takes the next message as soon as the answer is stored, before the stream closes
-        answering.remove(question.sessionId());
+        answering.remove(question.sessionId(), stop);
         sink.send("answer", done);
         sink.complete();
     }

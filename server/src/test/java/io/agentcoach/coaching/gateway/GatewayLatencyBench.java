@@ -44,6 +44,8 @@ import io.agentcoach.coaching.guardrails.Guardrails;
 import io.agentcoach.coaching.offline.OfflineCoach;
 import org.flywaydb.core.Flyway;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.JdbcTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Measures (run by bench/coach-gateway, not by the test suite): the time to first token through
@@ -59,21 +61,100 @@ public final class GatewayLatencyBench {
     private static final String QUESTION = "How should my agent decide when to call the search tool?";
 
     public static void main(String[] args) throws Exception {
+        if (args.length > 0 && args[0].equals("held")) {
+            held(args.length > 1 ? Integer.parseInt(args[1]) : 200, args.length > 2 ? Integer.parseInt(args[2]) : 60,
+                    args.length > 3 ? Integer.parseInt(args[3]) : 10);
+            return;
+        }
+        if (args.length > 0 && args[0].equals("burst")) {
+            args = java.util.Arrays.copyOfRange(args, 1, args.length);
+        }
+        burst(args);
+    }
+
+    /**
+     * The headline measurement: {@code sessions} streaming sessions held open for {@code seconds}
+     * (the first {@code warmup} seconds not counted). The stub sends the first token at once and the
+     * rest of each 30-token answer a token every 20-50 ms, so most sessions are mid-stream at any
+     * moment; each session asks again 0-2 s (uniform) after its answer ends, going round the three
+     * paths (direct client, gateway, gateway with grounding) from a random start, so all three are
+     * measured under the same load at the same time.
+     */
+    private static void held(int sessions, int seconds, int warmup) throws Exception {
+        try (ProviderStub stub = new ProviderStub(); HikariDataSource db = database()) {
+            List<String> answer = java.util.stream.IntStream.range(0, 30).mapToObj(i -> "word" + i + " ").toList();
+            stub.always(ProviderStub.OPENAI_PATH, ProviderStub.openAiPaced(answer, 40, 30, Duration.ofMillis(20),
+                    Duration.ofMillis(50)));
+            Paths paths = paths(stub, db);
+            List<Timed> calls = List.of(() -> directFirstToken(paths.direct), () -> gatewayFirstToken(paths.alone),
+                    () -> gatewayFirstToken(paths.grounded));
+            List<List<Long>> times = List.of(Collections.synchronizedList(new ArrayList<>()),
+                    Collections.synchronizedList(new ArrayList<>()), Collections.synchronizedList(new ArrayList<>()));
+            long countFrom = System.nanoTime() + Duration.ofSeconds(warmup).toNanos();
+            long end = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
+            java.util.concurrent.atomic.AtomicInteger failures = new java.util.concurrent.atomic.AtomicInteger();
+            try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
+                for (int s = 0; s < sessions; s++) {
+                    threads.submit(() -> {
+                        var random = java.util.concurrent.ThreadLocalRandom.current();
+                        // sessions start spread over the first two seconds, as if they had been open a while
+                        Thread.sleep(random.nextLong(2_000));
+                        for (int path = random.nextInt(3); System.nanoTime() < end; path = (path + 1) % 3) {
+                            long started = System.nanoTime();
+                            try {
+                                long micros = calls.get(path).micros();
+                                if (started >= countFrom) {
+                                    times.get(path).add(micros);
+                                }
+                            } catch (Exception e) {
+                                failures.incrementAndGet();
+                            }
+                            Thread.sleep(random.nextLong(2_001));
+                        }
+                        return null;
+                    });
+                }
+            }
+            System.out.printf("%d sessions held open for %d s (first %d s not counted), load average at the end %.2f%n",
+                    sessions, seconds, warmup, java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                            .getSystemLoadAverage());
+            reportTail("direct LangChain4j client, first token", times.get(0), null);
+            reportTail("gateway (budget, routing, guardrails, ledger), first token", times.get(1), times.get(0));
+            reportTail("gateway + curriculum grounding, first token", times.get(2), times.get(0));
+            System.out.printf("{\"mode\":\"held\",\"sessions\":%d,\"seconds\":%d,\"failures\":%d,"
+                    + "\"direct_us\":%s,\"gateway_us\":%s,\"grounded_us\":%s}%n", sessions, seconds, failures.get(),
+                    percentiles(times.get(0)), percentiles(times.get(1)), percentiles(times.get(2)));
+        }
+    }
+
+    /** The three paths the held mode and the burst mode compare. */
+    private record Paths(StreamingChatModel direct, Coach alone, Coach grounded, Coach offline) {
+    }
+
+    private static Paths paths(ProviderStub stub, HikariDataSource db) {
+        CoachingSettings withModel = settings(new Provider("bench-key", stub.baseUrl() + "/v1", "gpt-4o-mini", ""));
+        CoachingSettings offlineOnly = settings(new Provider("", "", "", ""));
+        UsageLedger ledger = new UsageLedger(JdbcClient.create(db),
+                new TransactionTemplate(new JdbcTransactionManager(db)), withModel.budgets(), Clock.systemUTC(),
+                consents(JdbcClient.create(db)));
+        GroundingSource curriculum = (organization, query, limit) -> PASSAGES;
+        return new Paths(OpenAiStreamingChatModel.builder().baseUrl(stub.baseUrl() + "/v1").apiKey("bench-key")
+                .modelName("gpt-4o-mini").build(), gateway(withModel, ledger, (organization, query, limit) -> List.of()),
+                gateway(withModel, ledger, curriculum), gateway(offlineOnly, ledger, curriculum));
+    }
+
+    /** The burst mode: each round starts all {@code sessions} requests of a path in the same instant. */
+    private static void burst(String[] args) throws Exception {
         int sessions = args.length > 0 ? Integer.parseInt(args[0]) : 200;
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 5;
         int offlineUsers = args.length > 2 ? Integer.parseInt(args[2]) : 100;
         try (ProviderStub stub = new ProviderStub(); HikariDataSource db = database()) {
             stub.always(ProviderStub.OPENAI_PATH, ProviderStub.openAiStream(List.of("Call ", "it when ", "unsure."), 40, 3));
-            CoachingSettings withModel = settings(new Provider("bench-key", stub.baseUrl() + "/v1", "gpt-4o-mini", ""));
-            CoachingSettings offlineOnly = settings(new Provider("", "", "", ""));
-            UsageLedger ledger = new UsageLedger(JdbcClient.create(db), withModel.budgets(), Clock.systemUTC(),
-                    consents(JdbcClient.create(db)));
-            GroundingSource curriculum = (organization, query, limit) -> PASSAGES;
-            Coach gatewayAlone = gateway(withModel, ledger, (organization, query, limit) -> List.of());
-            Coach gatewayGrounded = gateway(withModel, ledger, curriculum);
-            Coach offline = gateway(offlineOnly, ledger, curriculum);
-            StreamingChatModel direct = OpenAiStreamingChatModel.builder().baseUrl(stub.baseUrl() + "/v1")
-                    .apiKey("bench-key").modelName("gpt-4o-mini").build();
+            Paths paths = paths(stub, db);
+            StreamingChatModel direct = paths.direct();
+            Coach gatewayAlone = paths.alone();
+            Coach gatewayGrounded = paths.grounded();
+            Coach offline = paths.offline();
 
             // warm-up: JIT, connection pools, the H2 schema
             for (int i = 0; i < 2; i++) {
@@ -261,6 +342,22 @@ public final class GatewayLatencyBench {
                     (double) pct(times, 95) / pct(baseline, 95));
         }
         System.out.println(line);
+    }
+
+    private static void reportTail(String what, List<Long> times, List<Long> baseline) {
+        String line = String.format("%-62s p50 %7.2f  p95 %7.2f  p99 %7.2f ms  (n=%d)", what, pct(times, 50) / 1000.0,
+                pct(times, 95) / 1000.0, pct(times, 99) / 1000.0, times.size());
+        if (baseline != null) {
+            line += String.format("  added p50 %+.2f, p95 %+.2f, p99 %+.2f ms",
+                    (pct(times, 50) - pct(baseline, 50)) / 1000.0, (pct(times, 95) - pct(baseline, 95)) / 1000.0,
+                    (pct(times, 99) - pct(baseline, 99)) / 1000.0);
+        }
+        System.out.println(line);
+    }
+
+    private static String percentiles(List<Long> times) {
+        return String.format("{\"n\":%d,\"p50\":%d,\"p95\":%d,\"p99\":%d}", times.size(), pct(times, 50),
+                pct(times, 95), pct(times, 99));
     }
 
     private static long pct(List<Long> values, int percentile) {
