@@ -13,11 +13,13 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 /**
  * The security headers of every response, for the web app, the API, the API description and the
  * sign-in pages alike; each security filter chain applies them with
- * {@code http.headers(SecurityHeaders.standard())}, so the policy is written down once.
+ * {@code http.headers(SecurityHeaders.standard())} (the authorization server's with
+ * {@link #allowingFormsTo}), so the policy is written down once.
  *
  * <p>The Content-Security-Policy allows only what this origin serves: the built web app loads its
  * scripts and style sheets as files (no inline script or style element; React sets style values
- * through the DOM, which the policy does not govern), draws images from its own files or
+ * through the DOM and the code editor adds a constructed style sheet, neither of which the policy
+ * governs), draws images from its own files or
  * {@code data:} URLs, and talks to its own origin, WebSockets included ({@code 'self'} matches
  * {@code ws:}/{@code wss:} of the same host in CSP Level 3 browsers). Nothing may frame a page
  * (clickjacking), rebase its URLs, embed plugins, or post a form elsewhere: form posts that end
