@@ -3,6 +3,8 @@
 // server in Debian's Chromium. Screenshots land in web/e2e-artifacts/.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import jsQR from 'jsqr';
+import { PNG } from 'pngjs';
 import { launchBrowser } from './support/browser.mjs';
 import { assertAccessible, assertFitsWidth, checkScreen, newPage, screenshot } from './support/pages.mjs';
 import { startServer } from './support/server.mjs';
@@ -22,6 +24,12 @@ const storedSession = (page) => page.evaluate(() => localStorage.getItem('agentc
 async function apiStatus(path, secret) {
   const response = await fetch(`${server.baseUrl}${path}`, { headers: { Authorization: `Bearer ${secret}` } });
   return response.status;
+}
+
+/** What a scanner reads off {@code locator} (an element showing a QR code) in a screenshot of it. */
+async function scannedQrCode(locator) {
+  const { data, width, height } = PNG.sync.read(await locator.screenshot());
+  return jsQR(new Uint8ClampedArray(data), width, height)?.data;
 }
 
 describe('accounts and organization admin', () => {
@@ -92,16 +100,25 @@ describe('accounts and organization admin', () => {
     await signUp(admin.page, adminAccount);
 
     // admin actions need two-factor authentication: enrol an authenticator (codes computed here)
-    await admin.page.goto('/account/security');
+    const securityPage = await admin.page.goto('/account/security');
+    assert.match(securityPage.headers()['content-security-policy'], /script-src 'self'; style-src 'self';/,
+      'the app runs under the server\'s Content-Security-Policy');
     await admin.page.getByRole('heading', { level: 2, name: 'Two-factor authentication' }).waitFor();
     await admin.page.getByRole('button', { name: 'Set up an authenticator app' }).click();
     const secret = (await admin.page.getByLabel('Setup key').innerText()).replace(/\s+/g, '');
+    // the QR code, as Chromium draws it, reads back as the authenticator link, which carries the key
+    const otpauthUri = await admin.page.getByRole('link', { name: 'open it in your authenticator app' }).getAttribute('href');
+    assert.equal(otpauthUri, new URL(otpauthUri).href);
+    assert.equal(new URL(otpauthUri).searchParams.get('secret'), secret);
+    assert.equal(await scannedQrCode(admin.page.getByRole('img', { name: 'QR code to add AgentCoach to an authenticator app' })), otpauthUri);
     const mfa = { secret, used: new Set() };
     await checkScreen(admin, 'mfa-setup', 'Setting up two-factor authentication');
     await admin.page.getByLabel('Code from your app').fill(await freshTotp(secret, mfa.used));
     await admin.page.getByRole('button', { name: 'Turn on two-factor authentication' }).click();
     await admin.page.getByRole('list', { name: 'Recovery codes' }).waitFor();
     assert.equal(await admin.page.getByRole('list', { name: 'Recovery codes' }).getByRole('listitem').count(), 10);
+    assert.equal(await admin.page.evaluate(() => document.activeElement?.querySelector('h3')?.textContent), 'Your recovery codes',
+      'focus moves to the codes, shown once');
     await checkScreen(admin, 'mfa-recovery-codes', 'The recovery codes');
     // a verified sign-in passes the server's second-factor page (/oauth2/mfa)
     await admin.page.getByRole('button', { name: 'Sign in again with your code' }).click();
@@ -199,5 +216,18 @@ describe('accounts and organization admin', () => {
     }
     await assertAccessible(phone.page, 'The security page on a phone in dark mode');
     await phone.close();
+  });
+
+  test('Swagger UI renders the API description under the Content-Security-Policy', async () => {
+    // the one thing the policy refuses there: the inline <style> of Swagger's logo (docs/operations.md)
+    const screen = await open({ tolerate: [/^Applying inline style violates the following Content Security Policy directive 'style-src 'self''/] });
+    const response = await screen.page.goto('/swagger-ui/index.html');
+    assert.match(response.headers()['content-security-policy'], /default-src 'self'/);
+    await screen.page.getByRole('heading', { name: /AgentCoach API/ }).waitFor();
+    await screen.page.locator('.opblock').first().click();
+    await screen.page.getByRole('button', { name: 'Try it out' }).first().waitFor();
+    await screenshot(screen.page, 'swagger-ui');
+    assert.deepEqual(screen.errors, [], 'Swagger UI logged errors');
+    await screen.close();
   });
 });

@@ -1,4 +1,5 @@
 import { ApiKeysPage } from '../../features/api-keys/components/api-keys-page';
+import { ChangePasswordForm } from '../../features/auth/components/change-password-form';
 import { MfaSettings } from '../../features/auth/components/mfa-settings';
 import { RequireSignIn } from '../../features/auth/components/require-sign-in';
 import { useDocumentTitle } from '../../hooks/use-document-title';
@@ -21,8 +22,10 @@ export function SecurityRoute() {
   return (
     <section aria-labelledby="security-title" className="page narrow-wide">
       <h1 id="security-title">Security</h1>
-      <h2>Two-factor authentication</h2>
       <RequireSignIn what="your security settings">
+        <h2 id="change-password-title">Password</h2>
+        <ChangePasswordForm />
+        <h2>Two-factor authentication</h2>
         <MfaSettings />
       </RequireSignIn>
     </section>

@@ -38,6 +38,8 @@ function initialState() {
     validCode: '123456',
     signups: [] as { email: string; displayName: string }[],
     resetRequests: [] as string[],
+    /** The signed-in person's password, for POST /api/me/password. */
+    password: 'the current password',
   };
 }
 
@@ -242,6 +244,26 @@ export const adminHandlers = [
     return json(key);
   }),
 
+  // the contract of the server's password change: 204, 403 wrong-password, 400 validation-failed per field
+  http.post('*/api/me/password', async ({ request }) => {
+    const user = caller(request, false);
+    if (isResponse(user)) {
+      return user;
+    }
+    const body = (await request.json()) as { currentPassword: string; newPassword: string };
+    if (body.currentPassword !== organization.state.password) {
+      return problem(403, 'wrong-password', 'Wrong password', 'The password is not correct; nothing was changed.');
+    }
+    if (body.newPassword.length < 10) {
+      return json(
+        { type: '/problems/validation-failed', title: 'Validation failed', status: 400, detail: 'Some fields are not valid: newPassword.',
+          errors: [{ field: 'newPassword', message: 'must be at least 10 characters and at most 72 bytes' }] },
+        { status: 400, headers: { 'Content-Type': 'application/problem+json' } },
+      );
+    }
+    organization.state.password = body.newPassword;
+    return new HttpResponse(null, { status: 204 });
+  }),
   http.post('*/api/me/mfa/totp', ({ request }) => {
     const user = caller(request, false);
     if (isResponse(user)) {

@@ -4,6 +4,7 @@ import { http, HttpResponse } from 'msw';
 import { authSession } from '../../../lib/auth/session';
 import { authorizationUrl } from '../../../lib/auth/sign-in';
 import { organization } from '../../../testing/mocks/admin-handlers';
+import { problem } from '../../../testing/mocks/handlers';
 import { authServer, learner, orgAdmin } from '../../../testing/mocks/auth-server';
 import { server } from '../../../testing/mocks/server';
 import { renderApp, signInAs } from '../../../testing/test-utils';
@@ -150,6 +151,9 @@ describe('two-factor authentication', () => {
     renderApp('/account/security');
     await userEvent.click(await screen.findByRole('button', { name: 'Set up an authenticator app' }));
     expect(await screen.findByLabelText('Setup key')).toHaveTextContent('JBSW Y3DP EHPK 3PXP');
+    expect(screen.getByRole('list', { name: 'Steps to set up an authenticator app' })).toHaveFocus();
+    expect(screen.getByRole('img', { name: 'QR code to add AgentCoach to an authenticator app' })).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Copy the key' })).toBeInTheDocument();
     expect(screen.getByRole('link', { name: 'open it in your authenticator app' })).toHaveAttribute(
       'href',
       expect.stringMatching(/^otpauth:\/\/totp\/AgentCoach:lea@example\.com\?secret=/),
@@ -175,6 +179,41 @@ describe('two-factor authentication', () => {
     expect(screen.getByRole('button', { name: 'Sign in again with your code' })).toBeInTheDocument();
   });
 
+  it('shows why setting up could not start', async () => {
+    signInAs(learner({ mfa: { enabled: false, required: false, verified: false } }));
+    server.use(http.post('*/api/me/mfa/totp', () => problem(409, 'mfa-already-enabled', 'Already enabled',
+      'Two-factor authentication is already on for this account.')));
+    renderApp('/account/security');
+    await userEvent.click(await screen.findByRole('button', { name: 'Set up an authenticator app' }));
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent('Setting up could not start');
+    expect(alert).toHaveTextContent('Two-factor authentication is already on for this account.');
+    expect(screen.queryByRole('img', { name: /QR code/ })).not.toBeInTheDocument();
+  });
+
+  it('makes new recovery codes with a current code, shown once with a way to copy them', async () => {
+    const user = userEvent.setup();
+    signInAs(learner({ mfa: { enabled: true, required: false, verified: true } }));
+    renderApp('/account/security');
+    const code = await screen.findByLabelText('Code from your app, to get new recovery codes');
+    await user.type(code, '000000');
+    await user.click(screen.getByRole('button', { name: 'Make new recovery codes' }));
+    await waitFor(() =>
+      expect(code).toHaveAccessibleDescription('That code is not right or has expired; enter the code your app shows now.'),
+    );
+    expect(code).toHaveFocus();
+
+    await user.clear(code);
+    await user.type(code, '123456');
+    await user.click(screen.getByRole('button', { name: 'Make new recovery codes' }));
+    const codes = await screen.findByRole('list', { name: 'Recovery codes' });
+    expect(within(codes).getAllByRole('listitem').map((item) => item.textContent)).toContain('new0-co00');
+    expect(screen.getByRole('heading', { name: 'Your recovery codes' }).parentElement).toHaveFocus();
+    await user.click(screen.getByRole('button', { name: 'Copy the codes' }));
+    expect(await navigator.clipboard.readText()).toMatch(/^new0-co00\nnew0-co01\n/);
+    expect(screen.getByText('Copied.')).toBeInTheDocument();
+  });
+
   it('tells an admin that the role needs it and cannot turn it off', async () => {
     signInAs(orgAdmin());
     renderApp('/account/security');
@@ -185,6 +224,65 @@ describe('two-factor authentication', () => {
     signInAs(learner());
     renderApp('/account/security');
     expect(await screen.findByText('This server does not offer two-factor authentication yet.')).toBeInTheDocument();
+  });
+});
+
+describe('password change', () => {
+  async function fill(current: string, next: string, repeat = next) {
+    await userEvent.type(await screen.findByLabelText('Current password'), current);
+    await userEvent.type(screen.getByLabelText('New password'), next);
+    await userEvent.type(screen.getByLabelText('Repeat the new password'), repeat);
+    await userEvent.click(screen.getByRole('button', { name: 'Change password' }));
+  }
+
+  it('checks the fields here first and focuses the first one to fix', async () => {
+    signInAs(learner());
+    renderApp('/account/security');
+    await fill('x', 'short', 'other');
+    await userEvent.clear(screen.getByLabelText('Current password'));
+    await userEvent.click(screen.getByRole('button', { name: 'Change password' }));
+    expect(screen.getByLabelText('Current password')).toHaveAccessibleDescription('Enter your current password.');
+    expect(screen.getByLabelText('Current password')).toHaveFocus();
+    expect(screen.getByLabelText('New password')).toHaveAccessibleDescription('At least 10 characters. Use at least 10 characters.');
+    expect(screen.getByLabelText('Repeat the new password')).toHaveAccessibleDescription('The two passwords differ.');
+    expect(organization.state.password).toBe('the current password');
+  });
+
+  it('shows a wrong current password beside its field, then changes the password', async () => {
+    signInAs(learner());
+    renderApp('/account/security');
+    await fill('not the password', 'a brand new password');
+    const current = screen.getByLabelText('Current password');
+    await waitFor(() => expect(current).toHaveAccessibleDescription('The password is not correct; nothing was changed.'));
+    expect(current).toHaveFocus();
+
+    await userEvent.clear(current);
+    await userEvent.type(current, 'the current password');
+    await userEvent.click(screen.getByRole('button', { name: 'Change password' }));
+    expect(await screen.findByText('Your password has been changed.')).toBeInTheDocument();
+    expect(organization.state.password).toBe('a brand new password');
+    expect(screen.getByLabelText('Current password')).toHaveValue('');
+  });
+
+  it('puts the server\'s verdict on the new password beside it, and any other problem below the form', async () => {
+    signInAs(learner());
+    server.use(http.post('*/api/me/password', () => HttpResponse.json(
+      { type: '/problems/validation-failed', title: 'Validation failed', status: 400, detail: 'Some fields are not valid: newPassword.',
+        errors: [{ field: 'newPassword', message: 'is one of the most common passwords' }] },
+      { status: 400, headers: { 'Content-Type': 'application/problem+json' } },
+    ), { once: true }));
+    renderApp('/account/security');
+    await fill('the current password', 'password1234');
+    await waitFor(() => expect(screen.getByLabelText('New password')).toHaveAccessibleDescription(
+      'At least 10 characters. is one of the most common passwords',
+    ));
+    expect(screen.getByLabelText('New password')).toHaveFocus();
+
+    server.use(http.post('*/api/me/password', () => problem(429, 'rate-limited', 'Too many requests', 'Too many attempts; try again in a minute.')));
+    await userEvent.click(screen.getByRole('button', { name: 'Change password' }));
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent('Your password was not changed');
+    expect(alert).toHaveTextContent('Too many attempts; try again in a minute.');
   });
 });
 

@@ -1,11 +1,19 @@
 import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
+import { CopyButton } from '../../../components/ui/copy-button';
 import { ErrorMessage } from '../../../components/ui/error-message';
 import { FormField, useFocusFirstInvalid } from '../../../components/ui/form-field';
 import { Loading } from '../../../components/ui/loading';
+import { QrCode } from '../../../components/ui/qr-code';
 import { fieldErrors, isProblem } from '../../../lib/api-client';
 import { useMe, type Me } from '../../../lib/auth/me';
 import { signInAgain } from '../../../lib/auth/sign-in';
 import { useConfirmTotp, useDisableMfa, useNewRecoveryCodes, useStartTotp } from '../api/mfa';
+
+/**
+ * Focuses what it is attached to once, when it appears: one function for every render, so React
+ * does not call it again (and pull focus away from a field being typed in) when the parent re-renders.
+ */
+const focusWhenShown = (node: HTMLElement | null) => node?.focus();
 
 /** A secret in groups of four, easier to type into an app by hand. */
 export function groupSecret(secret: string): string {
@@ -26,6 +34,12 @@ function CodeForm({ label, submitLabel, pending, error, onCode, allowRecovery = 
   const [attempt, setAttempt] = useState(0);
   useFocusFirstInvalid(form, attempt);
   const serverProblem = isProblem(error, 'invalid-mfa-code') ? error.message : fieldErrors(error).code;
+  // a code the server refused is the field to fix, as with the form's own check
+  useEffect(() => {
+    if (serverProblem) {
+      form.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+    }
+  }, [error, serverProblem]);
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -67,7 +81,7 @@ function RecoveryCodes({ codes }: { codes: string[] }) {
   );
   useEffect(() => () => void (file && URL.revokeObjectURL(file)), [file]);
   return (
-    <div className="success-panel" tabIndex={-1} ref={(node) => node?.focus()}>
+    <div className="success-panel" tabIndex={-1} ref={focusWhenShown}>
       <h3>Your recovery codes</h3>
       <p>
         Each works once, instead of a code from your app, if you lose it. Keep them somewhere safe: they are not shown
@@ -78,11 +92,14 @@ function RecoveryCodes({ codes }: { codes: string[] }) {
           <li key={code}>{code}</li>
         ))}
       </ol>
-      {file && (
-        <a className="button secondary" href={file} download="agentcoach-recovery-codes.txt">
-          Download the codes
-        </a>
-      )}
+      <div className="form-actions">
+        {file && (
+          <a className="button secondary" href={file} download="agentcoach-recovery-codes.txt">
+            Download the codes
+          </a>
+        )}
+        <CopyButton text={codes.join('\n')} label="Copy the codes" />
+      </div>
     </div>
   );
 }
@@ -123,16 +140,19 @@ function Enrol({ me, onEnrolled }: { me: Me; onEnrolled: (recoveryCodes: string[
           </button>
         </>
       ) : (
-        <ol className="steps">
+        // focus follows the button that just went away, to the first step
+        <ol className="steps" aria-label="Steps to set up an authenticator app" tabIndex={-1} ref={focusWhenShown}>
           <li>
+            <p>Scan this code with your authenticator app:</p>
+            <QrCode text={start.data.otpauthUri} label="QR code to add AgentCoach to an authenticator app" />
             <p>
-              Add AgentCoach to your authenticator app: on this device,{' '}
-              <a href={start.data.otpauthUri}>open it in your authenticator app</a>; elsewhere, type this key into the
-              app:
+              Or, on this device, <a href={start.data.otpauthUri}>open it in your authenticator app</a>; or type this key
+              into the app:
             </p>
             <code className="secret" aria-label="Setup key">
               {groupSecret(start.data.secret)}
             </code>
+            <CopyButton text={start.data.secret} label="Copy the key" />
           </li>
           <li>
             <p>Enter the 6-digit code the app now shows.</p>

@@ -10,12 +10,13 @@ export type CodeSelection = { text: string; fromLine: number; toLine: number };
 type Props = { value: string; onChange: (value: string) => void; label: string; onSelectionChange?: (selection: CodeSelection) => void };
 
 const theme = EditorView.theme({
-  '&': { backgroundColor: 'var(--code-bg)', color: 'var(--fg)', fontSize: '0.9rem' },
+  '&': { backgroundColor: 'var(--code-bg)', color: 'var(--fg)', fontSize: '0.9rem', maxHeight: '32rem' },
   '.cm-content': { caretColor: 'var(--fg)', fontFamily: 'var(--font-mono)' },
   '.cm-gutters': { backgroundColor: 'var(--code-bg)', color: 'var(--muted)', borderRight: '1px solid var(--border)' },
   '.cm-activeLine, .cm-activeLineGutter': { backgroundColor: 'var(--active-line)' },
   '&.cm-focused .cm-cursor': { borderLeftColor: 'var(--fg)' },
   '&.cm-focused .cm-selectionBackground, .cm-selectionBackground, ::selection': { backgroundColor: 'var(--selection)' },
+  '.cm-scroller': { minHeight: '14rem' },
 });
 
 /** A Python editor (CodeMirror 6). Loaded lazily: it is the app's largest dependency. */
@@ -36,8 +37,14 @@ export default function CodeEditor({ value, onChange, label, onSelectionChange }
   latestOnSelection.current = onSelectionChange;
 
   useEffect(() => {
+    // CodeMirror puts its styles into a <style> element in a document, which the server's
+    // Content-Security-Policy refuses (style-src 'self'); in a shadow root it uses a constructed
+    // style sheet instead, which the policy allows. Custom properties (the theme's colours) and
+    // fonts still inherit into it; the page's own rules for .cm-* classes do not, hence the theme.
+    const root = host.current!.shadowRoot ?? host.current!.attachShadow({ mode: 'open' });
     const editor = new EditorView({
-      parent: host.current!,
+      parent: root,
+      root,
       state: EditorState.create({
         doc: value,
         extensions: [

@@ -1,4 +1,4 @@
-import { act, renderHook, screen, waitFor } from '@testing-library/react';
+import { act, renderHook, screen, waitFor, within } from '@testing-library/react';
 import { renderApp } from '../../../testing/test-utils';
 import { draftKey, useDraft } from './use-draft';
 
@@ -54,7 +54,13 @@ describe('drafts', () => {
       JSON.stringify({ code: 'def fit(messages, budget):\n    return messages[-1:]\n', savedAt: new Date().toISOString() }),
     );
     renderApp('/exercises/fit-messages-to-budget');
-    const editor = await screen.findByRole('textbox', { name: 'Solution code (Python)' });
+    // the editor lives in a shadow root (code-editor.tsx), which queries of the document do not enter
+    const editorRoot = await waitFor(() => {
+      const root = document.querySelector('.code-editor')?.shadowRoot;
+      expect(root).toBeTruthy();
+      return root as unknown as HTMLElement;
+    });
+    const editor = await within(editorRoot).findByRole('textbox', { name: 'Solution code (Python)' });
     await waitFor(() => expect(editor).toHaveTextContent('return messages[-1:]'));
     expect(screen.getByText(/^Draft saved at/)).toBeInTheDocument();
   });

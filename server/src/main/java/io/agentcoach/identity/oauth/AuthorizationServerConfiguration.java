@@ -13,6 +13,7 @@ import io.agentcoach.identity.account.Accounts;
 import io.agentcoach.identity.mfa.SecondFactors;
 import io.agentcoach.identity.security.AccessTokens;
 import io.agentcoach.identity.security.SigningKeys;
+import io.agentcoach.platform.SecurityHeaders;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
@@ -61,7 +62,7 @@ class AuthorizationServerConfiguration {
     @Order(Ordered.HIGHEST_PRECEDENCE)
     SecurityFilterChain authorizationServer(HttpSecurity http, RegisteredClientRepository clients,
             OAuth2AuthorizationService authorizations, SigningKeys keys, Accounts accounts, JwtDecoder jwtDecoder,
-            SecondFactors secondFactors, ServiceClients serviceClients) {
+            SecondFactors secondFactors, ServiceClients serviceClients, IdentitySettings settings) {
         PublicClientTokenRequests publicClients = new PublicClientTokenRequests(clients);
         JwtGenerator jwts = new JwtGenerator(new NimbusJwtEncoder(keys));
         jwts.setJwtCustomizer(claims(keys, accounts, serviceClients));
@@ -80,6 +81,7 @@ class AuthorizationServerConfiguration {
                         .requestMatchers(SecondFactorStep.PAGE).authenticated()
                         .anyRequest().authenticated())
                 .formLogin(form -> form.loginPage(LOGIN_PAGE).permitAll())
+                .headers(SecurityHeaders.allowingFormsTo(OAuthClients.redirectOrigins(settings)))
                 .authenticationProvider(new PasswordLogins(accounts))
                 .addFilterAfter(new SecondFactorStep(secondFactors), SecurityContextHolderFilter.class)
                 .oauth2ResourceServer(resource -> resource.jwt(jwt -> jwt.decoder(jwtDecoder)));

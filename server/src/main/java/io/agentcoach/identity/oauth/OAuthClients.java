@@ -1,6 +1,9 @@
 package io.agentcoach.identity.oauth;
 
+import java.net.URI;
+import java.util.List;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 import io.agentcoach.identity.IdentitySettings;
 import io.agentcoach.identity.security.RoleScopes;
@@ -29,6 +32,22 @@ final class OAuthClients {
         clients.save(publicClient(clients, WEB, "AgentCoach web app", settings, b -> settings.webRedirectUris()
                 .forEach(b::redirectUri)));
         clients.save(publicClient(clients, CLI, "AgentCoach CLI", settings, b -> b.redirectUri(settings.cliRedirectUri())));
+    }
+
+    /**
+     * The origins the clients receive codes at, as CSP source expressions: where the sign-in
+     * pages' form posts end up after the authorization endpoint's redirect. The CLI's is a loopback
+     * address on whatever port it listens (RFC 8252), so any port of it.
+     */
+    static List<String> redirectOrigins(IdentitySettings settings) {
+        return Stream.concat(settings.webRedirectUris().stream().map(uri -> origin(uri, false)),
+                Stream.of(origin(settings.cliRedirectUri(), true))).distinct().toList();
+    }
+
+    private static String origin(String uri, boolean anyPort) {
+        URI parsed = URI.create(uri);
+        String port = anyPort ? ":*" : parsed.getPort() < 0 ? "" : ":" + parsed.getPort();
+        return parsed.getScheme() + "://" + parsed.getHost() + port;
     }
 
     private static RegisteredClient publicClient(RegisteredClientRepository clients, String clientId, String name,

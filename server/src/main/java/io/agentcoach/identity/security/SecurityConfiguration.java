@@ -3,6 +3,7 @@ package io.agentcoach.identity.security;
 import io.agentcoach.identity.IdentitySettings;
 import io.agentcoach.identity.apikeys.ApiKeys;
 import io.agentcoach.identity.ratelimit.CallerRateLimitFilter;
+import io.agentcoach.platform.SecurityHeaders;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -42,6 +43,7 @@ class SecurityConfiguration {
                 .logout(l -> l.disable())
                 .requestCache(c -> c.disable())
                 .anonymous(a -> { })
+                .headers(SecurityHeaders.standard())
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/error").permitAll()
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info",
