@@ -15,12 +15,10 @@ class MeController {
 
     private final Accounts accounts;
     private final CurrentUsers users;
-    private final SecondFactors secondFactors;
 
-    MeController(Accounts accounts, CurrentUsers users, SecondFactors secondFactors) {
+    MeController(Accounts accounts, CurrentUsers users) {
         this.accounts = accounts;
         this.users = users;
-        this.secondFactors = secondFactors;
     }
 
     @GetMapping("/api/me")
@@ -28,7 +26,7 @@ class MeController {
         CurrentUser caller = users.require();
         Accounts.Profile profile = accounts.profile(caller.userId())
                 .orElseThrow(() -> io.agentcoach.platform.Problems.notFound("User " + caller.userId()));
-        SecondFactors.Status mfa = secondFactors.status(caller.userId());
+        SecondFactors.Status mfa = profile.mfa();
         return new Me(caller.userId(), profile.email(), profile.displayName(), caller.organizationId(),
                 caller.roles().stream().map(r -> r.name().toLowerCase()).sorted().toList(),
                 caller.scopes().stream().sorted().toList(),
