@@ -61,7 +61,7 @@ class AuthorizationServerConfiguration {
     @Order(Ordered.HIGHEST_PRECEDENCE)
     SecurityFilterChain authorizationServer(HttpSecurity http, RegisteredClientRepository clients,
             OAuth2AuthorizationService authorizations, SigningKeys keys, Accounts accounts, JwtDecoder jwtDecoder,
-            SecondFactors secondFactors, ServiceClients serviceClients) {
+            SecondFactors secondFactors, ServiceClients serviceClients, JdbcClient jdbc) {
         PublicClientTokenRequests publicClients = new PublicClientTokenRequests(clients);
         JwtGenerator jwts = new JwtGenerator(new NimbusJwtEncoder(keys));
         jwts.setJwtCustomizer(claims(keys, accounts, serviceClients));
@@ -81,6 +81,8 @@ class AuthorizationServerConfiguration {
                         .anyRequest().authenticated())
                 .formLogin(form -> form.loginPage(LOGIN_PAGE).permitAll())
                 .authenticationProvider(new PasswordLogins(accounts))
+                // a session from before a password change ends before anything else looks at it
+                .addFilterAfter(new SignInSessions(jdbc), SecurityContextHolderFilter.class)
                 .addFilterAfter(new SecondFactorStep(secondFactors), SecurityContextHolderFilter.class)
                 .oauth2ResourceServer(resource -> resource.jwt(jwt -> jwt.decoder(jwtDecoder)));
         return http.build();
