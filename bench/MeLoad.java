@@ -69,10 +69,12 @@ public class MeLoad {
             rows.add(String.format(Locale.ROOT,
                     "{\"rate\":%.0f,\"me_p50_ms\":%.2f,\"me_p95_ms\":%.2f,\"me_p99_ms\":%.2f,\"me_rps\":%.0f,"
                             + "\"health_p50_ms\":%.2f,\"health_p95_ms\":%.2f,\"health_p99_ms\":%.2f,"
-                            + "\"health_rps\":%.0f,\"me_statuses\":\"%s\",\"health_statuses\":\"%s\"}",
+                            + "\"health_rps\":%.0f,\"me_cpu_ms\":%.3f,\"health_cpu_ms\":%.3f,"
+                            + "\"me_statuses\":\"%s\",\"health_statuses\":\"%s\"}",
                     rate, meRun.percentile(0.5), meRun.percentile(0.95), meRun.percentile(0.99), meRun.rps(),
                     healthRun.percentile(0.5), healthRun.percentile(0.95), healthRun.percentile(0.99),
-                    healthRun.rps(), meRun.statuses(), healthRun.statuses()));
+                    healthRun.rps(), meRun.cpuPerRequest(), healthRun.cpuPerRequest(), meRun.statuses(),
+                    healthRun.statuses()));
         }
         System.out.printf(Locale.ROOT, "{\"connections\":%d,\"seconds\":%d,\"runs\":[%s]}%n", connections, seconds,
                 String.join(",", rows));
@@ -84,7 +86,26 @@ public class MeLoad {
                 + "Accept: application/json\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
     }
 
-    record Run(double[] millis, Map<Integer, Integer> statuses, double seconds) {
+    /**
+     * CPU time the server process has used so far, in milliseconds, when {@code SERVER_PID} names it
+     * (from /proc, Linux); NaN otherwise. CPU per request is steadier than latency on a shared machine.
+     */
+    static double serverCpuMillis() {
+        String pid = System.getenv("SERVER_PID");
+        if (pid == null || pid.isBlank()) {
+            return Double.NaN;
+        }
+        try {
+            String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc", pid.strip(), "stat"));
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            // utime and stime are fields 14 and 15 of stat, in clock ticks (100 a second on Linux)
+            return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10.0;
+        } catch (IOException | RuntimeException e) {
+            return Double.NaN;
+        }
+    }
+
+    record Run(double[] millis, Map<Integer, Integer> statuses, double seconds, double serverCpuMillis) {
         double percentile(double p) {
             return millis.length == 0 ? Double.NaN
                     : millis[Math.min(millis.length - 1, Math.max(0, (int) Math.ceil(p * millis.length) - 1))];
@@ -93,12 +114,17 @@ public class MeLoad {
         double rps() {
             return millis.length / seconds;
         }
+
+        double cpuPerRequest() {
+            return serverCpuMillis / millis.length;
+        }
     }
 
     /** Every connection sends at exponentially distributed intervals of mean CONNECTIONS / RATE for SECONDS. */
     static Run run(URI base, byte[] request, int connections, double rate, int seconds) throws InterruptedException {
         Map<Integer, Integer> statuses = new ConcurrentHashMap<>();
         long meanGapNanos = (long) (connections / rate * 1e9);
+        double cpuBefore = serverCpuMillis();
         long start = System.nanoTime();
         long end = start + seconds * 1_000_000_000L;
         List<Thread> threads = new ArrayList<>();
@@ -140,7 +166,7 @@ public class MeLoad {
         }
         double elapsed = (System.nanoTime() - start) / 1e9;
         double[] millis = perConnection.stream().filter(a -> a != null).flatMapToDouble(Arrays::stream).sorted().toArray();
-        return new Run(millis, new TreeMap<>(statuses), elapsed);
+        return new Run(millis, new TreeMap<>(statuses), elapsed, serverCpuMillis() - cpuBefore);
     }
 
     private static long gap(ThreadLocalRandom random, long meanNanos) {
@@ -148,8 +174,9 @@ public class MeLoad {
     }
 
     static void report(String label, Run run) {
-        System.out.printf(Locale.ROOT, "%s p50 %.2f ms  p95 %.2f ms  p99 %.2f ms  %.0f req/s  statuses %s%n", label,
-                run.percentile(0.5), run.percentile(0.95), run.percentile(0.99), run.rps(), run.statuses());
+        System.out.printf(Locale.ROOT, "%s p50 %.2f ms  p95 %.2f ms  p99 %.2f ms  %.0f req/s  server CPU %.2f ms/request"
+                + "  statuses %s%n", label, run.percentile(0.5), run.percentile(0.95), run.percentile(0.99), run.rps(),
+                run.cpuPerRequest(), run.statuses());
     }
 
     /** One keep-alive HTTP/1.1 connection, reopened when the server closes it. */
