@@ -74,23 +74,36 @@ public class PasswordChanges {
             OAuth2Authorization current = authorizations.findByToken(accessToken, OAuth2TokenType.ACCESS_TOKEN);
             return current != null && current.getPrincipalName().equals(userId.toString()) ? current.getId() : null;
         });
-        String principal = userId.toString();
-        int revoked = Tenants.callAsSystem(() -> transactions.execute(s -> {
-            jdbc.sql("update users set password_hash = ?, password_changed_at = ? where id = ?")
-                    .params(hash, Instant.now().atOffset(ZoneOffset.UTC), userId).update();
-            jdbc.sql("update password_reset_tokens set used_at = current_timestamp where user_id = ? and used_at is null")
-                    .param(userId).update();
-            jdbc.sql("""
-                    delete from oauth2_rotated_refresh_token where authorization_id in
-                        (select id from oauth2_authorization where principal_name = ? and id <> ?)""")
-                    .params(principal, keep == null ? "" : keep).update();
-            return jdbc.sql("delete from oauth2_authorization where principal_name = ? and id <> ?")
-                    .params(principal, keep == null ? "" : keep).update();
-        }));
-        audit.record(caller.organizationId(), userId, "password.changed", principal,
+        int revoked = Tenants.callAsSystem(() -> transactions.execute(s -> replace(jdbc, userId, hash, keep)));
+        audit.record(caller.organizationId(), userId, "password.changed", userId.toString(),
                 revoked + " other sign-ins revoked");
         notifyByMail(userId);
         return revoked;
+    }
+
+    /**
+     * Sets a new password hash and withdraws what the old password let anyone get: unused reset
+     * links, every authorization (refresh token) but {@code keepAuthorizationId}, and (through
+     * {@code password_changed_at}) sign-in sessions of the authorization server begun before now.
+     * Password change and reset both come here, so they revoke the same. Call it in a transaction
+     * across all tenants.
+     *
+     * @param keepAuthorizationId the authorization to keep, or null for none
+     * @return how many authorizations were revoked
+     */
+    static int replace(JdbcClient jdbc, UUID userId, String hash, String keepAuthorizationId) {
+        String principal = userId.toString();
+        String keep = keepAuthorizationId == null ? "" : keepAuthorizationId;
+        jdbc.sql("update users set password_hash = ?, password_changed_at = ? where id = ?")
+                .params(hash, Instant.now().atOffset(ZoneOffset.UTC), userId).update();
+        jdbc.sql("update password_reset_tokens set used_at = current_timestamp where user_id = ? and used_at is null")
+                .param(userId).update();
+        jdbc.sql("""
+                delete from oauth2_rotated_refresh_token where authorization_id in
+                    (select id from oauth2_authorization where principal_name = ? and id <> ?)""")
+                .params(principal, keep).update();
+        return jdbc.sql("delete from oauth2_authorization where principal_name = ? and id <> ?")
+                .params(principal, keep).update();
     }
 
     /** Tells the person by mail, off the request's thread (SMTP may be slow); only when SMTP is configured. */

@@ -114,12 +114,8 @@ public class PasswordResets implements DisposableBean {
                     .optional()
                     .filter(p -> !p.used() && p.expiresAt().isAfter(Instant.now()))
                     .orElseThrow(PasswordResets::invalidToken);
-            jdbc.sql("""
-                    update users set password_hash = ?, password_changed_at = ?, failed_logins = 0, locked_until = null
-                    where id = ?""").params(hash, Instant.now().atOffset(ZoneOffset.UTC), pending.userId()).update();
-            jdbc.sql("update password_reset_tokens set used_at = current_timestamp where user_id = ? and used_at is null")
-                    .param(pending.userId()).update();
-            jdbc.sql("delete from oauth2_authorization where principal_name = ?").param(pending.userId().toString())
+            PasswordChanges.replace(jdbc, pending.userId(), hash, null);
+            jdbc.sql("update users set failed_logins = 0, locked_until = null where id = ?").param(pending.userId())
                     .update();
             return pending.userId();
         }));
