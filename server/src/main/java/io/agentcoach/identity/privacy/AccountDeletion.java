@@ -24,9 +24,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Deletes a person's account after they confirmed their password (and a second-factor code when
- * they have one): every module erases or
- * anonymizes its part ({@link PersonalDataContributor#erase}) in one transaction with identity's
- * own, so the deletion happens entirely or not at all. Organizations the person is the only active
+ * they have one): every module erases or anonymizes its part ({@link PersonalDataContributor#erase})
+ * in one transaction with identity's own, so the deletion happens entirely or not at all. Organizations the person is the only active
  * member of go with them; the last active admin of an organization with other members must hand
  * over first (409 {@code last-admin}). Audit events about the person stay in the chain,
  * pseudonymized, and one {@code account.deleted} event per organization names the pseudonym.

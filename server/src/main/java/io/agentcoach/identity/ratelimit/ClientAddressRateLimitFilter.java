@@ -14,9 +14,9 @@ import org.springframework.http.HttpHeaders;
 /**
  * Limits by client address, before any authentication: the sign-in and account endpoints
  * (password login, sign-up, password reset, password change, accepting an invitation, the OAuth
- * token endpoint and sign-in form) with the strict {@code sensitive} quota whatever they carry, and other requests to
- * the API and the authorization server that carry no credentials with the {@code anonymous}
- * quota. Requests with credentials are limited per caller once authenticated
+ * token endpoint and sign-in form) with the strict {@code sensitive} quota whatever they carry,
+ * and other requests to the API and the authorization server that carry no credentials with the
+ * {@code anonymous} quota. Requests with credentials are limited per caller once authenticated
  * ({@link CallerRateLimitFilter}), and refused here while their address is blocked for sending too
  * many invalid ones ({@link FailedAuthentications}); the web app's files, health probes and metrics
  * are not limited.
@@ -30,8 +30,8 @@ final class ClientAddressRateLimitFilter extends RateLimitFilter {
     static final String SENSITIVE = "sensitive";
     static final String ANONYMOUS = "ip";
 
-    private static final Set<String> SENSITIVE_POSTS = Set.of("/api/invitations/accept", "/api/me/password", "/oauth2/token",
-            "/oauth2/login", "/oauth2/mfa");
+    private static final Set<String> SENSITIVE_POSTS = Set.of("/api/invitations/accept", "/api/me/password",
+            "/oauth2/token", "/oauth2/login", "/oauth2/mfa");
     private static final String[] LIMITED_PREFIXES = {"/api/", "/oauth2/", "/.well-known/", "/userinfo", "/connect/"};
 
     private final RateLimits limits;
