@@ -67,9 +67,11 @@ export async function startServer() {
     // the web app signs in through the authorization server, which only returns to registered URIs
     AGENTCOACH_IDENTITY_WEB_REDIRECT_URIS: `${baseUrl}/auth/callback`,
     // every browser of these tests signs up, signs in and refreshes its tokens from 127.0.0.1: the
-    // per-address bucket for sign-in routes (30 a minute by default) is meant for one person, not a
-    // test run; the limits themselves are covered by the server's own tests
+    // per-address buckets for sign-in routes and for requests with invalid or expired tokens (30 a
+    // minute each by default) are meant for one person, not a test run; the limits themselves are
+    // covered by the server's own tests
     AGENTCOACH_RATE_LIMIT_SENSITIVE: process.env.AGENTCOACH_RATE_LIMIT_SENSITIVE ?? '1000/1m',
+    AGENTCOACH_RATE_LIMIT_FAILED_AUTH: process.env.AGENTCOACH_RATE_LIMIT_FAILED_AUTH ?? '1000/1m',
   };
   // the embedded defaults: whatever database the calling shell points at is not ours to use
   for (const name of ['AGENTCOACH_DB_URL', 'AGENTCOACH_DB_USER', 'AGENTCOACH_DB_PASSWORD']) {

@@ -93,8 +93,9 @@ class AuditLogIntegrationTests {
         var platformAdmin = users.platformAdmin();
         Http.Response deleted = ada.http().send(ada.request("/api/me").header("Content-Type", "application/json")
                 .method("DELETE", java.net.http.HttpRequest.BodyPublishers.ofString(
-                        "{\"password\":\"" + TestUsers.PASSWORD + "\"}")).build());
-        assertThat(deleted.status()).isEqualTo(204);
+                        "{\"password\":\"" + TestUsers.PASSWORD + "\",\"mfaCode\":\""
+                                + users.authenticator(ada.email()).orElseThrow().nextCode() + "\"}")).build());
+        assertThat(deleted.status()).as(deleted.body()).isEqualTo(204);
 
         JsonNode verified = platformAdmin.get("/api/audit/verify").json();
         assertThat(verified.get("intact").asBoolean()).as(verified.toString()).isTrue();

@@ -128,6 +128,10 @@ class AuthorizationMatrixIntegrationTests {
         // deleting an account needs the password again; a wrong one is refused for everyone
         expected.put(new Call("DELETE", "/api/me", "{\"password\":\"not the password\"}"),
                 new int[] {401, 403, 403, 403, 403, 403, 403});
+        // so does changing it
+        expected.put(new Call("POST", "/api/me/password",
+                "{\"currentPassword\":\"not the password\",\"newPassword\":\"a brand new passphrase\"}"),
+                new int[] {401, 403, 403, 403, 403, 403, 403});
 
         List<String> mismatches = new ArrayList<>();
         expected.forEach((call, statuses) -> {
@@ -142,9 +146,9 @@ class AuthorizationMatrixIntegrationTests {
                     assertThat(r.isProblem()).as(call + " as " + caller.getKey()).isTrue();
                 }
                 // verifying the whole chain and the metrics are platform admin's; deleting one's own
-                // account is no admin action (a wrong password is its own 403)
+                // account or changing one's password is no admin action (a wrong password is its own 403)
                 boolean adminAction = !call.path().equals("/api/audit/verify") && !call.path().equals("/actuator/metrics")
-                        && !call.path().equals("/api/me");
+                        && !call.path().equals("/api/me") && !call.path().equals("/api/me/password");
                 if (caller.getKey().equals("org_admin_without_mfa") && r.status() == 403 && adminAction) {
                     assertThat(r.json().get("type").asString()).as(call.toString()).isEqualTo("/problems/mfa-required");
                 }

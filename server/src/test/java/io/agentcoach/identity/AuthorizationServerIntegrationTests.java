@@ -19,6 +19,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
+import io.agentcoach.platform.Tenants;
 import io.agentcoach.testing.Authenticator;
 import io.agentcoach.testing.Http;
 import io.agentcoach.testing.IntegrationTest;
@@ -143,6 +144,55 @@ class AuthorizationServerIntegrationTests {
     }
 
     @Test
+    void changingThePasswordRevokesEveryOtherSignInButKeepsThisOne() throws Exception {
+        Tokens here = signInWithPkce();
+        // another device: its browser stays signed in to the authorization server, and it holds tokens
+        Browser elsewhereBrowser = new Browser();
+        String verifier = verifier();
+        var exchanged = post("/oauth2/token", Map.of("grant_type", "authorization_code",
+                "code", elsewhereBrowser.authorize(person.email(), challenge(verifier)), "redirect_uri", REDIRECT,
+                "client_id", CLIENT, "code_verifier", verifier));
+        Tokens elsewhere = tokens(exchanged);
+        var asHere = http.withBearer(here.access());
+
+        var wrong = asHere.postJson("/api/me/password", """
+                {"currentPassword": "not the password", "newPassword": "a brand new passphrase"}""");
+        assertThat(wrong.status()).isEqualTo(403);
+        assertThat(wrong.json().get("type").asString()).isEqualTo("/problems/wrong-password");
+        var weak = asHere.postJson("/api/me/password", """
+                {"currentPassword": "%s", "newPassword": "short"}""".formatted(TestUsers.PASSWORD));
+        assertThat(weak.status()).isEqualTo(400);
+        assertThat(weak.json().get("type").asString()).isEqualTo("/problems/validation-failed");
+        var missing = asHere.postJson("/api/me/password", "{\"newPassword\": \"a brand new passphrase\"}");
+        assertThat(missing.status()).isEqualTo(400);
+        assertThat(missing.isProblem()).isTrue();
+        // nothing changed so far: the other sign-in still refreshes, its browser still gets codes
+        elsewhere = refresh(elsewhere.refresh());
+        assertThat(elsewhereBrowser.get(authorizeUrl(challenge(verifier()))).headers().firstValue("Location")
+                .orElseThrow()).startsWith(REDIRECT).contains("code=");
+
+        var changed = asHere.postJson("/api/me/password", """
+                {"currentPassword": "%s", "newPassword": "a brand new passphrase"}""".formatted(TestUsers.PASSWORD));
+        assertThat(changed.status()).as(changed.body()).isEqualTo(204);
+
+        var stale = post("/oauth2/token", Map.of("grant_type", "refresh_token", "refresh_token", elsewhere.refresh(),
+                "client_id", CLIENT));
+        assertThat(stale.statusCode()).isEqualTo(400);
+        assertThat(stale.body()).contains("invalid_grant");
+        var signedOut = elsewhereBrowser.get(authorizeUrl(challenge(verifier())));
+        assertThat(signedOut.statusCode()).isEqualTo(302);
+        assertThat(signedOut.headers().firstValue("Location").orElseThrow()).endsWith("/oauth2/login");
+        Tokens stillHere = refresh(here.refresh());
+        assertThat(http.withBearer(stillHere.access()).get("/api/me").status()).isEqualTo(200);
+
+        assertThat(login(TestUsers.PASSWORD).status()).isEqualTo(401);
+        assertThat(login("a brand new passphrase").status()).isEqualTo(200);
+        assertThat(Tenants.callAsSystem(() -> jdbc.sql(
+                "select count(*) from audit_events where actor_id = ? and action = 'password.changed'")
+                .param(person.userId()).query(Long.class).single())).isEqualTo(1);
+    }
+
+    @Test
     void aPersonWithASecondFactorGivesACodeBeforeAnyCodeIsIssued() throws Exception {
         TestUsers users = new TestUsers(http, jdbc);
         TestUsers.SignedIn admin = users.orgAdmin();
@@ -227,6 +277,11 @@ class AuthorizationServerIntegrationTests {
         Matcher csrf = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(html);
         assertThat(csrf.find()).as(html).isTrue();
         return csrf.group(1);
+    }
+
+    private Http.Response login(String password) {
+        return http.postJson("/api/auth/login", """
+                {"email": "%s", "password": "%s"}""".formatted(person.email(), password));
     }
 
     private Tokens signInWithPkce() throws Exception {

@@ -26,9 +26,10 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * Password reset and invitation mail through a real SMTP server (GreenMail) running in the test
- * JVM: the link in the delivered mail resets the password once, within its lifetime; asking for an
- * unknown address looks exactly the same and sends nothing.
+ * Password reset, password change and invitation mail through a real SMTP server (GreenMail)
+ * running in the test JVM: the link in the delivered mail resets the password once, within its
+ * lifetime; asking for an unknown address looks exactly the same and sends nothing; a password
+ * change is mailed as a notice.
  */
 @IntegrationTest(properties = "agentcoach.public-url=https://coach.example.test")
 class PasswordResetIntegrationTests {
@@ -99,6 +100,28 @@ class PasswordResetIntegrationTests {
         assertThat(again.json().get("type").asString()).isEqualTo("/problems/invalid-reset-token");
         assertThat(login(person.email(), NEW_PASSWORD).status()).isEqualTo(200);
         assertThat(audit(person.userId())).contains("password_reset.requested", "password_reset.completed");
+    }
+
+    @Test
+    void aPasswordChangeIsMailedAsANoticeAndVoidsAnOutstandingResetLink() throws Exception {
+        var person = users.signUp();
+        http.postJson("/api/auth/password-reset", "{\"email\": \"" + person.email() + "\"}");
+        String token = token(onlyMailTo(person.email()));
+        SMTP.purgeEmailFromAllMailboxes();
+
+        var changed = person.postJson("/api/me/password", """
+                {"currentPassword": "%s", "newPassword": "%s"}""".formatted(TestUsers.PASSWORD, NEW_PASSWORD));
+        assertThat(changed.status()).as(changed.body()).isEqualTo(204);
+        MimeMessage notice = onlyMailTo(person.email());
+        assertThat(notice.getSubject()).isEqualTo("Your AgentCoach password was changed");
+        assertThat(GreenMailUtil.getBody(notice)).doesNotContain(NEW_PASSWORD);
+
+        var reset = http.postJson("/api/auth/password-reset/confirm",
+                "{\"token\": \"" + token + "\", \"newPassword\": \"yet another passphrase\"}");
+        assertThat(reset.status()).isEqualTo(400);
+        assertThat(reset.json().get("type").asString()).isEqualTo("/problems/invalid-reset-token");
+        assertThat(login(person.email(), NEW_PASSWORD).status()).isEqualTo(200);
+        assertThat(audit(person.userId())).contains("password.changed");
     }
 
     @Test

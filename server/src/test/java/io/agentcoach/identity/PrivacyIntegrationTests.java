@@ -99,7 +99,7 @@ class PrivacyIntegrationTests {
         assertThat(deleteAccount(personal, "").status()).isEqualTo(400);
         assertThat(http.send(http.request("/api/me").method("DELETE", body("{\"password\": \"x\"}"))
                 .header("Content-Type", "application/json").build()).status()).isEqualTo(401);
-        Http.Response lastAdmin = deleteAccount(bob, "{\"password\": \"" + TestUsers.PASSWORD + "\"}");
+        Http.Response lastAdmin = deleteAccount(bob, confirmation(bob));
         assertThat(lastAdmin.status()).isEqualTo(409);
         assertThat(lastAdmin.isProblem()).isTrue();
         assertThat(lastAdmin.json().get("type").asString()).isEqualTo("/problems/last-admin");
@@ -114,7 +114,17 @@ class PrivacyIntegrationTests {
                 .anyMatch(hit -> hit.startsWith("audit_events: user id"))
                 .anyMatch(hit -> hit.startsWith("event_publication: user id"));
 
-        Http.Response deleted = deleteAccount(inTeam, "{\"password\": \"" + TestUsers.PASSWORD + "\"}");
+        // she has two-step sign-in: the password alone is not enough, nor a wrong code
+        Http.Response noCode = deleteAccount(inTeam, "{\"password\": \"" + TestUsers.PASSWORD + "\"}");
+        assertThat(noCode.status()).isEqualTo(403);
+        assertThat(noCode.json().get("type").asString()).isEqualTo("/problems/mfa-required");
+        Http.Response wrongCode = deleteAccount(inTeam, """
+                {"password": "%s", "mfaCode": "000000"}""".formatted(TestUsers.PASSWORD));
+        assertThat(wrongCode.status()).isEqualTo(400);
+        assertThat(wrongCode.json().get("type").asString()).isEqualTo("/problems/invalid-mfa-code");
+        assertThat(inTeam.get("/api/me").status()).isEqualTo(200);
+
+        Http.Response deleted = deleteAccount(inTeam, confirmation(inTeam));
         assertThat(deleted.status()).as(deleted.body()).isEqualTo(204);
 
         assertThat(personalDataLeft(ada)).as("tables still holding the deleted person's data").isEmpty();
@@ -185,14 +195,13 @@ class PrivacyIntegrationTests {
     void aPersonalOrganizationWithOtherMembersNeedsAnotherAdminFirst() {
         Person ada = signUp();
         SignedIn colleague = users.member(ada.personal().organizationId(), Role.LEARNER);
-        String password = "{\"password\": \"" + TestUsers.PASSWORD + "\"}";
-        assertThat(deleteAccount(ada.personal(), password).status()).isEqualTo(409);
+        assertThat(deleteAccount(ada.personal(), confirmation(ada.personal())).status()).isEqualTo(409);
 
         Http.Response promoted = http.send(ada.personal().request("/api/organizations/"
                 + ada.personal().organizationId() + "/members/" + colleague.userId())
                 .header("Content-Type", "application/json").method("PATCH", body("{\"role\": \"org_admin\"}")).build());
         assertThat(promoted.status()).as(promoted.body()).isEqualTo(200);
-        assertThat(deleteAccount(ada.personal(), password).status()).isEqualTo(204);
+        assertThat(deleteAccount(ada.personal(), confirmation(ada.personal())).status()).isEqualTo(204);
 
         users.enrolTotp(users.login(colleague.email(), ada.personal().organizationId()));
         SignedIn admin = users.login(colleague.email(), ada.personal().organizationId());
@@ -309,6 +318,13 @@ class PrivacyIntegrationTests {
         assertThat(modules.get("knowledge").get("documentsUploaded").get(0).get("body").asString())
                 .contains(ada.marker());
         return export;
+    }
+
+    /** The body of a deletion request: the password and a fresh code of the person's authenticator. */
+    private String confirmation(SignedIn as) {
+        return """
+                {"password": "%s", "mfaCode": "%s"}""".formatted(TestUsers.PASSWORD,
+                users.authenticator(as.email()).orElseThrow().nextCode());
     }
 
     private Http.Response deleteAccount(SignedIn as, String json) {

@@ -49,12 +49,14 @@ public final class PostgresTestDatabase implements ApplicationContextInitializer
             context.getEnvironment().getPropertySources().addLast(new MapPropertySource("testContent",
                     Map.of("agentcoach.content.dir", "src/test/resources/content-fixture")));
         }
-        // every test signs its people up and in from 127.0.0.1, many in a minute: the per-address
-        // limits of the sign-in endpoints and of anonymous requests would refuse them. A test of
-        // those limits sets its own, which win over these.
+        // every test signs its people up and in from 127.0.0.1, many in a minute, and many send
+        // invalid tokens on purpose: the per-address limits of the sign-in endpoints, of anonymous
+        // requests and of failed authentication would refuse them. A test of those limits sets its
+        // own, which win over these.
         context.getEnvironment().getPropertySources().addLast(new MapPropertySource("testRateLimits", Map.of(
                 "agentcoach.rate-limit.sensitive", "10000/1m",
-                "agentcoach.rate-limit.anonymous", "10000/1m")));
+                "agentcoach.rate-limit.anonymous", "10000/1m",
+                "agentcoach.rate-limit.failed-auth", "10000/1m")));
         context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("postgresTestDatabase", Map.of(
                 "spring.datasource.url", url,
                 "spring.datasource.username", APP_USER,

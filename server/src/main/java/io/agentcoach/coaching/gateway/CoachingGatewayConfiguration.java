@@ -14,7 +14,7 @@ import io.agentcoach.coaching.offline.OfflineCoach;
 import io.agentcoach.coaching.tools.CoachTools;
 import io.agentcoach.content.Curriculum;
 import io.agentcoach.identity.Consents;
-import io.agentcoach.identity.MemberDirectory;
+import io.agentcoach.identity.OrganizationMembers;
 import io.agentcoach.mastery.LearningPaths;
 import io.agentcoach.mastery.Masteries;
 import io.agentcoach.practice.Attempts;
@@ -55,7 +55,7 @@ class CoachingGatewayConfiguration {
     }
 
     @Bean
-    UsageReports coachingUsageReports(JdbcClient jdbc, CoachingSettings settings, MemberDirectory members) {
+    UsageReports coachingUsageReports(JdbcClient jdbc, CoachingSettings settings, OrganizationMembers members) {
         return new UsageReports(jdbc, settings.budgets(), members, Clock.systemUTC());
     }
 

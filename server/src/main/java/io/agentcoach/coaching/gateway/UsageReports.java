@@ -15,7 +15,7 @@ import java.util.UUID;
 import java.util.function.Function;
 
 import io.agentcoach.coaching.CoachingSettings.Budgets;
-import io.agentcoach.identity.MemberDirectory;
+import io.agentcoach.identity.OrganizationMembers;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -65,10 +65,10 @@ public final class UsageReports {
 
     private final JdbcClient jdbc;
     private final Budgets defaults;
-    private final MemberDirectory members;
+    private final OrganizationMembers members;
     private final Clock clock;
 
-    UsageReports(JdbcClient jdbc, Budgets defaults, MemberDirectory members, Clock clock) {
+    UsageReports(JdbcClient jdbc, Budgets defaults, OrganizationMembers members, Clock clock) {
         this.jdbc = jdbc;
         this.defaults = defaults;
         this.members = members;

@@ -245,11 +245,16 @@ public class Accounts {
                 .map(roles -> new CurrentUser(userId, organizationId, roles, RoleScopes.allowedFor(roles))));
     }
 
-    /** What a person sees about themselves. */
+    /**
+     * What a person sees about themselves, read in one query on one pooled connection (this runs on
+     * every /api/me, which the web app asks on every page load).
+     */
     public Optional<Profile> profile(UUID userId) {
-        return jdbc.sql("select id, email, display_name from users where id = ?").param(userId)
-                .query((rs, n) -> new Profile(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3)))
-                .optional();
+        return Tenants.callAsSystem(() -> jdbc.sql("select u.id, u.email, u.display_name, "
+                + SecondFactors.STATUS_COLUMNS + " from users u where u.id = ?").param(userId)
+                .query((rs, n) -> new Profile(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
+                        new SecondFactors.Status(rs.getBoolean(4), rs.getBoolean(5))))
+                .optional());
     }
 
     private Optional<UUID> defaultOrganization(UUID userId) {
@@ -290,8 +295,8 @@ public class Accounts {
     public record PasswordChecked(UUID userId, boolean secondFactorEnabled) {
     }
 
-    /** A person as they see themselves. */
-    public record Profile(UUID id, String email, String displayName) {
+    /** A person as they see themselves, with their second factor's status. */
+    public record Profile(UUID id, String email, String displayName, SecondFactors.Status mfa) {
     }
 
     private record Credentials(UUID id, String passwordHash, boolean active, Instant lockedUntil) {

@@ -32,8 +32,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * address has an account: the lookup, the token and the mail happen afterwards on a worker thread,
  * so neither the answer nor its timing tells who has an account. The link carries a random token
  * (only its SHA-256 is stored) valid for {@link #VALIDITY} and usable once. Setting the new password
- * also lifts a login lockout and revokes the person's refresh tokens (every authorization of the
- * authorization server), so sessions elsewhere end when their access token expires.
+ * also lifts a login lockout, revokes the person's refresh tokens (every authorization of the
+ * authorization server) and ends their sign-in sessions of the authorization server, so sessions
+ * elsewhere end when their access token expires.
  */
 @Service
 public class PasswordResets implements DisposableBean {
@@ -113,11 +114,8 @@ public class PasswordResets implements DisposableBean {
                     .optional()
                     .filter(p -> !p.used() && p.expiresAt().isAfter(Instant.now()))
                     .orElseThrow(PasswordResets::invalidToken);
-            jdbc.sql("update users set password_hash = ?, failed_logins = 0, locked_until = null where id = ?")
-                    .params(hash, pending.userId()).update();
-            jdbc.sql("update password_reset_tokens set used_at = current_timestamp where user_id = ? and used_at is null")
-                    .param(pending.userId()).update();
-            jdbc.sql("delete from oauth2_authorization where principal_name = ?").param(pending.userId().toString())
+            PasswordChanges.replace(jdbc, pending.userId(), hash, null);
+            jdbc.sql("update users set failed_logins = 0, locked_until = null where id = ?").param(pending.userId())
                     .update();
             return pending.userId();
         }));

@@ -62,14 +62,21 @@ public class SecondFactors {
         TOTP, RECOVERY_CODE
     }
 
-    /** Whether {@code userId} has a confirmed authenticator, and whether they must (one query, for /api/me). */
+    /**
+     * The columns of a query over {@code users u} that make up a person's {@link Status}: whether
+     * they have a confirmed authenticator, and whether their roles require one. Other reads of the
+     * person (/api/me) select them beside their own columns, so that one query answers both; the
+     * query must run across organizations, since an admin role anywhere counts.
+     */
+    public static final String STATUS_COLUMNS = """
+            exists (select 1 from mfa_totp t where t.user_id = u.id and t.secret is not null),
+            u.platform_admin or exists (select 1 from memberships m where m.user_id = u.id
+                and m.role = 'org_admin' and m.active)""";
+
+    /** Whether {@code userId} has a confirmed authenticator, and whether they must. */
     public Status status(UUID userId) {
-        return system(() -> jdbc.sql("""
-                select (select count(*) from mfa_totp t where t.user_id = u.id and t.secret is not null),
-                    u.platform_admin or exists (select 1 from memberships m where m.user_id = u.id
-                        and m.role = 'org_admin' and m.active)
-                from users u where u.id = ?
-                """).param(userId).query((rs, n) -> new Status(rs.getLong(1) > 0, rs.getBoolean(2))).optional()
+        return system(() -> jdbc.sql("select " + STATUS_COLUMNS + " from users u where u.id = ?")
+                .param(userId).query((rs, n) -> new Status(rs.getBoolean(1), rs.getBoolean(2))).optional()
                 .orElse(new Status(false, false)));
     }
 

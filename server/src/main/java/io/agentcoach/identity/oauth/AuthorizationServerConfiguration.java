@@ -62,7 +62,8 @@ class AuthorizationServerConfiguration {
     @Order(Ordered.HIGHEST_PRECEDENCE)
     SecurityFilterChain authorizationServer(HttpSecurity http, RegisteredClientRepository clients,
             OAuth2AuthorizationService authorizations, SigningKeys keys, Accounts accounts, JwtDecoder jwtDecoder,
-            SecondFactors secondFactors, ServiceClients serviceClients, IdentitySettings settings) {
+            SecondFactors secondFactors, ServiceClients serviceClients, IdentitySettings settings,
+            JdbcClient jdbc) {
         PublicClientTokenRequests publicClients = new PublicClientTokenRequests(clients);
         JwtGenerator jwts = new JwtGenerator(new NimbusJwtEncoder(keys));
         jwts.setJwtCustomizer(claims(keys, accounts, serviceClients));
@@ -83,6 +84,8 @@ class AuthorizationServerConfiguration {
                 .formLogin(form -> form.loginPage(LOGIN_PAGE).permitAll())
                 .headers(SecurityHeaders.allowingFormsTo(OAuthClients.redirectOrigins(settings)))
                 .authenticationProvider(new PasswordLogins(accounts))
+                // a session from before a password change ends before anything else looks at it
+                .addFilterAfter(new SignInSessions(jdbc), SecurityContextHolderFilter.class)
                 .addFilterAfter(new SecondFactorStep(secondFactors), SecurityContextHolderFilter.class)
                 .oauth2ResourceServer(resource -> resource.jwt(jwt -> jwt.decoder(jwtDecoder)));
         return http.build();

@@ -1,7 +1,10 @@
 package io.agentcoach.identity.organizations;
 
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 
 import io.agentcoach.identity.OrganizationMembers;
@@ -10,7 +13,7 @@ import io.agentcoach.platform.Tenants;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-/** Reads an organization's active members under its own tenant binding. */
+/** Reads an organization's members under its own tenant binding (row-level security). */
 @Component
 class OrganizationMembersQuery implements OrganizationMembers {
 
@@ -29,5 +32,20 @@ class OrganizationMembersQuery implements OrganizationMembers {
                 .query((rs, n) -> new Member(rs.getObject(1, UUID.class), rs.getString(2),
                         Role.valueOf(rs.getString(3).toUpperCase(Locale.ROOT))))
                 .list());
+    }
+
+    @Override
+    public Map<UUID, String> displayNames(UUID organizationId, Collection<UUID> userIds) {
+        if (userIds.isEmpty()) {
+            return Map.of();
+        }
+        Map<UUID, String> names = new LinkedHashMap<>();
+        Tenants.callAs(organizationId, () -> jdbc.sql("""
+                select u.id, u.display_name from memberships m join users u on u.id = m.user_id
+                where m.organization_id = :org and m.user_id in (:ids)""")
+                .param("org", organizationId).param("ids", List.copyOf(userIds))
+                .query((rs, n) -> Map.entry(rs.getObject(1, UUID.class), rs.getString(2))).list())
+                .forEach(entry -> names.put(entry.getKey(), entry.getValue()));
+        return names;
     }
 }

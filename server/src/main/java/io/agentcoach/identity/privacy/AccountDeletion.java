@@ -8,9 +8,11 @@ import java.util.Set;
 import java.util.UUID;
 
 import io.agentcoach.identity.AccountErasure;
+import io.agentcoach.identity.CurrentUser;
 import io.agentcoach.identity.PersonalDataContributor;
 import io.agentcoach.identity.account.Accounts;
 import io.agentcoach.identity.audit.HashChainedAuditLog;
+import io.agentcoach.identity.mfa.SecondFactors;
 import io.agentcoach.platform.Problems;
 import io.agentcoach.platform.Tenants;
 import org.springframework.dao.DuplicateKeyException;
@@ -21,9 +23,9 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Deletes a person's account after they confirmed their password: every module erases or
- * anonymizes its part ({@link PersonalDataContributor#erase}) in one transaction with identity's
- * own, so the deletion happens entirely or not at all. Organizations the person is the only active
+ * Deletes a person's account after they confirmed their password (and a second-factor code when
+ * they have one): every module erases or anonymizes its part ({@link PersonalDataContributor#erase})
+ * in one transaction with identity's own, so the deletion happens entirely or not at all. Organizations the person is the only active
  * member of go with them; the last active admin of an organization with other members must hand
  * over first (409 {@code last-admin}). Audit events about the person stay in the chain,
  * pseudonymized, and one {@code account.deleted} event per organization names the pseudonym.
@@ -39,24 +41,40 @@ class AccountDeletion {
     private final IdentityPersonalData identity;
     private final HashChainedAuditLog audit;
     private final Accounts accounts;
+    private final SecondFactors secondFactors;
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
 
     AccountDeletion(List<PersonalDataContributor> contributors, IdentityPersonalData identity,
-            HashChainedAuditLog audit, Accounts accounts, JdbcClient jdbc,
+            HashChainedAuditLog audit, Accounts accounts, SecondFactors secondFactors, JdbcClient jdbc,
             PlatformTransactionManager transactionManager) {
         // identity's part goes last: the others may still look up the account while they erase
         this.modules = contributors.stream().filter(c -> c != identity).toList();
         this.identity = identity;
         this.audit = audit;
         this.accounts = accounts;
+        this.secondFactors = secondFactors;
         this.jdbc = jdbc;
         this.transactions = new TransactionTemplate(transactionManager);
     }
 
-    /** Deletes {@code userId}'s account if {@code password} is theirs; what it erased. */
-    AccountErasure delete(UUID userId, String password) {
+    /**
+     * Deletes {@code caller}'s account if {@code password} is theirs and, when they have two-step
+     * sign-in, {@code mfaCode} is a valid TOTP or recovery code (403 {@code /problems/mfa-required}
+     * without one, 400 {@code /problems/invalid-mfa-code} for a wrong one); what it erased. A stolen
+     * password alone must not be enough to destroy an account its owner protected with a second factor.
+     */
+    AccountErasure delete(CurrentUser caller, String password, String mfaCode) {
+        UUID userId = caller.userId();
         accounts.confirmPassword(userId, password);
+        if (secondFactors.enabled(userId)) {
+            if (mfaCode == null || mfaCode.isBlank()) {
+                throw Problems.of(HttpStatus.FORBIDDEN, "mfa-required", "Second factor required",
+                        "Your account has two-step sign-in: send mfaCode, a code from your authenticator app or "
+                                + "one of your recovery codes, to delete it.");
+            }
+            secondFactors.verify(userId, caller.organizationId(), mfaCode);
+        }
         for (int attempt = 1; ; attempt++) {
             try {
                 return Tenants.callAsSystem(() -> transactions.execute(status -> erase(userId)));

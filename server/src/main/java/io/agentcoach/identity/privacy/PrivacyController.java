@@ -60,13 +60,16 @@ class PrivacyController {
         exporter.export(caller, response.getOutputStream());
     }
 
-    record DeleteAccount(@NotNull @Size(max = 1000) String password) {
+    /**
+     * @param mfaCode a TOTP or recovery code; required when the person has two-step sign-in
+     */
+    record DeleteAccount(@NotNull @Size(max = 1000) String password, @Size(max = 20) String mfaCode) {
     }
 
     @DeleteMapping("/api/me")
     ResponseEntity<Void> delete(@Valid @RequestBody DeleteAccount body) {
         CurrentUser caller = users.require(Scopes.PROFILE);
-        deletion.delete(caller.userId(), body.password());
+        deletion.delete(caller, body.password(), body.mfaCode());
         return ResponseEntity.noContent().build();
     }
 

@@ -13,11 +13,13 @@ import org.springframework.http.HttpHeaders;
 
 /**
  * Limits by client address, before any authentication: the sign-in and account endpoints
- * (password login, sign-up, password reset, accepting an invitation, the OAuth token endpoint and
- * sign-in form) with the strict {@code sensitive} quota whatever they carry, and other requests to
- * the API and the authorization server that carry no credentials with the {@code anonymous}
- * quota. Requests with credentials are limited per caller once authenticated
- * ({@link CallerRateLimitFilter}); the web app's files, health probes and metrics are not limited.
+ * (password login, sign-up, password reset, password change, accepting an invitation, the OAuth
+ * token endpoint and sign-in form) with the strict {@code sensitive} quota whatever they carry,
+ * and other requests to the API and the authorization server that carry no credentials with the
+ * {@code anonymous} quota. Requests with credentials are limited per caller once authenticated
+ * ({@link CallerRateLimitFilter}), and refused here while their address is blocked for sending too
+ * many invalid ones ({@link FailedAuthentications}); the web app's files, health probes and metrics
+ * are not limited.
  *
  * <p>The address is the connection's peer, so behind a reverse proxy set
  * {@code server.forward-headers-strategy} (docs/operations.md). IPv6 clients are counted per /64,
@@ -28,17 +30,20 @@ final class ClientAddressRateLimitFilter extends RateLimitFilter {
     static final String SENSITIVE = "sensitive";
     static final String ANONYMOUS = "ip";
 
-    private static final Set<String> SENSITIVE_POSTS = Set.of("/api/invitations/accept", "/oauth2/token",
-            "/oauth2/login", "/oauth2/mfa");
+    private static final Set<String> SENSITIVE_POSTS = Set.of("/api/invitations/accept", "/api/me/password",
+            "/oauth2/token", "/oauth2/login", "/oauth2/mfa");
     private static final String[] LIMITED_PREFIXES = {"/api/", "/oauth2/", "/.well-known/", "/userinfo", "/connect/"};
 
     private final RateLimits limits;
     private final RateLimitSettings settings;
+    private final FailedAuthentications failures;
 
-    ClientAddressRateLimitFilter(RateLimits limits, RateLimitSettings settings, ProblemResponses problems) {
+    ClientAddressRateLimitFilter(RateLimits limits, RateLimitSettings settings, FailedAuthentications failures,
+            ProblemResponses problems) {
         super(problems);
         this.limits = limits;
         this.settings = settings;
+        this.failures = failures;
     }
 
     @Override
@@ -47,10 +52,13 @@ final class ClientAddressRateLimitFilter extends RateLimitFilter {
         if (isSensitive(request.getMethod(), path)) {
             return limits.take(SENSITIVE, clientAddress(request), settings.sensitive());
         }
-        if (isLimited(path) && !carriesCredentials(request)) {
-            return limits.take(ANONYMOUS, clientAddress(request), settings.anonymous());
+        if (!isLimited(path)) {
+            return null;
         }
-        return null;
+        if (carriesCredentials(request)) {
+            return failures.blocked(request);
+        }
+        return limits.take(ANONYMOUS, clientAddress(request), settings.anonymous());
     }
 
     static boolean isSensitive(String method, String path) {

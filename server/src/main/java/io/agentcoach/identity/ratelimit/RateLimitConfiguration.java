@@ -32,9 +32,15 @@ class RateLimitConfiguration {
     }
 
     @Bean
+    FailedAuthentications failedAuthentications(RateLimits limits, RateLimitSettings settings) {
+        return new FailedAuthentications(limits, settings.failedAuth());
+    }
+
+    @Bean
     FilterRegistrationBean<ClientAddressRateLimitFilter> clientAddressRateLimitFilter(RateLimits limits,
-            RateLimitSettings settings, ProblemResponses problems) {
-        var registration = new FilterRegistrationBean<>(new ClientAddressRateLimitFilter(limits, settings, problems));
+            RateLimitSettings settings, FailedAuthentications failures, ProblemResponses problems) {
+        var registration = new FilterRegistrationBean<>(
+                new ClientAddressRateLimitFilter(limits, settings, failures, problems));
         // after the request observation (so refusals show in http_server_requests), before the body limit
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 5);
         return registration;

@@ -8,6 +8,7 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.web.ErrorResponseException;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -40,15 +41,21 @@ abstract sealed class RateLimitFilter extends OncePerRequestFilter
             chain.doFilter(request, response);
             return;
         }
-        problems.write(request, response, decision.refusal("Too many requests", "More than "
-                + decision.quota().requests() + " requests in " + decision.quota().windowSeconds() + " s "
-                + from(decision.policy()) + "; try again in " + decision.retryAfterSeconds() + " s."));
+        problems.write(request, response, refusal(decision));
+    }
+
+    /** The 429 problem for a refused request, saying which limit it met. */
+    static ErrorResponseException refusal(Decision decision) {
+        return decision.refusal("Too many requests", "More than " + decision.quota().requests() + " requests in "
+                + decision.quota().windowSeconds() + " s " + from(decision.policy()) + "; try again in "
+                + decision.retryAfterSeconds() + " s.");
     }
 
     private static String from(String policy) {
         return switch (policy) {
             case ClientAddressRateLimitFilter.SENSITIVE -> "to sign-in and account endpoints from your address";
             case ClientAddressRateLimitFilter.ANONYMOUS -> "without credentials from your address";
+            case FailedAuthentications.POLICY -> "with invalid credentials from your address";
             case CallerRateLimitFilter.API_KEY -> "with this API key";
             default -> "by you";
         };

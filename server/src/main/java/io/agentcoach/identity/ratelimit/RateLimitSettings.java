@@ -19,8 +19,11 @@ import org.springframework.validation.annotation.Validated;
  * @param enabled false switches every limit off (each request is still served, nothing counted)
  * @param anonymous per client address, for requests without credentials to the API and the
  *        authorization server
- * @param sensitive per client address, for password login, sign-up, password reset, accepting an
+ * @param sensitive per client address, for password login, sign-up, password reset and change, accepting an
  *        invitation and the OAuth token endpoint, whatever credentials they carry
+ * @param failedAuth per client address, for API requests whose bearer token or API key is refused;
+ *        once it is used up the address's requests with credentials are refused unchecked
+ *        ({@link FailedAuthentications})
  * @param plans per user (access tokens) and per API key, by the plan of the organization the
  *        credential acts in
  * @param redis how the shared buckets are kept when Redis is configured
@@ -31,6 +34,7 @@ public record RateLimitSettings(
         @DefaultValue("true") boolean enabled,
         @NotNull @DefaultValue("300/1m") Quota anonymous,
         @NotNull @DefaultValue("30/1m") Quota sensitive,
+        @NotNull @DefaultValue("30/1m") Quota failedAuth,
         @Valid @NotNull @DefaultValue Plans plans,
         @Valid @NotNull @DefaultValue Redis redis) {
 

@@ -1,9 +1,11 @@
 package io.agentcoach.identity.security;
 
 import java.io.IOException;
+import java.util.Optional;
 
 import io.agentcoach.identity.CurrentUser;
 import io.agentcoach.identity.Role;
+import io.agentcoach.identity.ratelimit.FailedAuthentications;
 import io.agentcoach.platform.ProblemResponses;
 import io.agentcoach.platform.Problems;
 import jakarta.servlet.http.HttpServletRequest;
@@ -22,22 +24,32 @@ import org.springframework.web.ErrorResponseException;
 /**
  * Answers requests that security turns away with the platform's problem documents: 401
  * {@code /problems/unauthorized} (with a {@code WWW-Authenticate: Bearer} challenge) when
- * credentials are missing or invalid, 403 {@code /problems/forbidden} when they are valid but not
+ * credentials are missing or invalid (429 {@code /problems/rate-limited} instead once the client
+ * address has sent too many invalid ones, see {@link FailedAuthentications}), 403 {@code /problems/forbidden} when they are valid but not
  * enough ({@code /problems/mfa-required} for a platform admin not verified by a second factor).
  */
 @Component
 class ProblemSecurityHandlers implements AuthenticationEntryPoint, AccessDeniedHandler {
 
     private final ProblemResponses problems;
+    private final FailedAuthentications failures;
 
-    ProblemSecurityHandlers(ProblemResponses problems) {
+    ProblemSecurityHandlers(ProblemResponses problems, FailedAuthentications failures) {
         this.problems = problems;
+        this.failures = failures;
     }
 
     @Override
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException failure)
             throws IOException {
         boolean invalid = failure instanceof OAuth2AuthenticationException || failure instanceof ApiKeyAuthenticationFilter.BadApiKeyException;
+        if (invalid) {
+            Optional<ErrorResponseException> throttled = failures.failed(request);
+            if (throttled.isPresent()) {
+                problems.write(request, response, throttled.get());
+                return;
+            }
+        }
         ErrorResponseException problem = Problems.of(HttpStatus.UNAUTHORIZED, "unauthorized",
                 "Authentication required", invalid
                         ? "The bearer token or API key is not valid (malformed, expired, revoked or unknown)."
