@@ -14,6 +14,7 @@ import io.agentcoach.mastery.Masteries;
 import io.agentcoach.mastery.MasterySettings;
 import io.agentcoach.mastery.tracing.Attempt;
 import io.agentcoach.mastery.tracing.BayesianKnowledgeTracing;
+import io.agentcoach.mastery.tracing.GradientBoostedKnowledgeTracing;
 import io.agentcoach.mastery.tracing.KnowledgeTracer;
 import io.agentcoach.mastery.tracing.LearnerSequence;
 import io.agentcoach.mastery.tracing.LogisticKnowledgeTracing;
@@ -106,8 +107,11 @@ class TracingModels {
         } else {
             List<LearnerSequence> sequences = new ArrayList<>();
             byLearner.forEach((learner, attempts) -> sequences.add(LearnerSequence.of(learner, attempts)));
-            KnowledgeTracer tracer = settings.model().equals("bkt")
-                    ? new BayesianKnowledgeTracing() : new LogisticKnowledgeTracing();
+            KnowledgeTracer tracer = switch (settings.model()) {
+                case "bkt" -> new BayesianKnowledgeTracing();
+                case "gbt" -> new GradientBoostedKnowledgeTracing();
+                default -> new LogisticKnowledgeTracing();
+            };
             model = tracer.fit(sequences, items.size(), skills.size());
         }
         Fitted fitted = new Fitted(versions.incrementAndGet(), model, items, skills);

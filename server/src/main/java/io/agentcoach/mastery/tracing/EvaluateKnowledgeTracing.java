@@ -32,7 +32,8 @@ public final class EvaluateKnowledgeTracing {
 
     /** The models the server can run, in report order. */
     public static List<KnowledgeTracer> tracers() {
-        return List.of(new BayesianKnowledgeTracing(), new LogisticKnowledgeTracing());
+        return List.of(new BayesianKnowledgeTracing(), new LogisticKnowledgeTracing(),
+                new GradientBoostedKnowledgeTracing());
     }
 
     public static void main(String[] args) {
@@ -74,7 +75,11 @@ public final class EvaluateKnowledgeTracing {
                 boolean[] outcomes = new boolean[test.rows()];
                 double micros = warmReplayMicros(model, test.sequences(), predictions, outcomes);
                 Metrics metrics = Metrics.of(predictions, outcomes, test.rows());
-                String fitted = model instanceof LogisticKnowledgeTracing.Model lr ? lr.hyperParameters().toString() : "";
+                String fitted = switch (model) {
+                    case LogisticKnowledgeTracing.Model lr -> lr.hyperParameters().toString();
+                    case GradientBoostedKnowledgeTracing.Model gbt -> gbt.describe();
+                    default -> "";
+                };
                 reports.put(tracer.name(), new Report(metrics, fitSeconds, micros, fitted));
                 out.printf(Locale.ROOT,
                         "%-4s auc %.4f  rmse %.4f  accuracy %.4f  fit %.1f s  predict+update %.2f us/attempt "

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
+import java.util.stream.IntStream;
 
 /**
  * Logistic knowledge tracing in the spirit of Best-LR and DAS3H: the log-odds of a correct
@@ -148,10 +149,13 @@ public final class LogisticKnowledgeTracing implements KnowledgeTracer {
         Rows validationRows = Rows.of(validation, blank, false);
         HyperParameters best = new HyperParameters(DEFAULT_EPOCHS, DEFAULT_L2, Double.NaN);
         double bestAuc = -1;
-        for (double l2 : L2_GRID) {
-            double[] weights = new double[layout.size()];
-            double[] aucs = new double[MAX_EPOCHS];
-            train(fitRows, weights, l2, MAX_EPOCHS, (epoch, w) -> aucs[epoch] = validationRows.auc(w));
+        // one fit per penalty, in parallel: the rows are only read
+        double[][] aucsByL2 = new double[L2_GRID.length][MAX_EPOCHS];
+        IntStream.range(0, L2_GRID.length).parallel().forEach(g -> train(fitRows, new double[layout.size()],
+                L2_GRID[g], MAX_EPOCHS, (epoch, w) -> aucsByL2[g][epoch] = validationRows.auc(w)));
+        for (int g = 0; g < L2_GRID.length; g++) {
+            double l2 = L2_GRID[g];
+            double[] aucs = aucsByL2[g];
             for (int epoch = 0; epoch < MAX_EPOCHS; epoch++) {
                 if (aucs[epoch] > bestAuc + 1e-5) {
                     bestAuc = aucs[epoch];
@@ -413,6 +417,29 @@ public final class LogisticKnowledgeTracing implements KnowledgeTracer {
         @Override
         public Learner newLearner() {
             return new Learner();
+        }
+
+        /**
+         * The log-odds of a feature row, and the part of it that comes from the item's own terms
+         * (its difficulty and weights), for models stacked on this one.
+         */
+        double[] logits(Features row) {
+            double z = 0;
+            double item = 0;
+            for (int k = 0; k < row.indices().length; k++) {
+                int j = row.indices()[k];
+                double term = weights[j] * row.values()[k];
+                z += term;
+                boolean itemTerm = j == ITEM_PRIOR || j == ITEM_BY_ABILITY
+                        || j >= layout.item(0) && j < layout.skill(0) || j >= layout.itemAbility(0);
+                item += itemTerm ? term : 0;
+            }
+            return new double[] {z, item};
+        }
+
+        /** How many training answers the item had (0 for an item unseen in training). */
+        int trainingTries(int item) {
+            return layout.knowsItem(item) ? priors.itemTries()[item] : 0;
         }
 
         /** Per-skill running state of one learner; counts are sums of credit (1 right, 0 wrong). */

@@ -49,9 +49,44 @@ class EvaluateKnowledgeTracingTests {
         assertThat(run(train, test)).isZero();
         String[] lines = out.toString(StandardCharsets.UTF_8).strip().split("\n");
         String last = lines[lines.length - 1];
-        assertThat(last).startsWith("{\"models\":{\"bkt\":{\"auc\":").contains("\"lr\":{\"auc\":").endsWith("}");
-        assertThat(tools.jackson.databind.json.JsonMapper.builder().build().readTree(last)
-                .path("models").path("lr").path("auc").asDouble()).isGreaterThan(0.7);
+        assertThat(last).startsWith("{\"models\":{\"bkt\":{\"auc\":").contains("\"lr\":{\"auc\":")
+                .contains("\"gbt\":{\"auc\":").endsWith("}");
+        var models = tools.jackson.databind.json.JsonMapper.builder().build().readTree(last).path("models");
+        assertThat(models.path("lr").path("auc").asDouble()).isGreaterThan(0.7);
+        assertThat(models.path("gbt").path("auc").asDouble()).isGreaterThan(0.7);
+        assertThat(models.path("gbt").path("fitted").asString()).startsWith("trees=");
+        assertThat(models.path("gbt").path("fit_seconds").isNumber()).isTrue();
+    }
+
+    @Test
+    void scoresDktThreeLineFilesWithEveryModel() throws Exception {
+        Path train = writeSkillsOnly("train.csv", TracingModelsTests.learners(200, 14));
+        Path test = writeSkillsOnly("test.csv", TracingModelsTests.learners(50, 15));
+        assertThat(run(train, test)).isZero();
+        String out = this.out.toString(StandardCharsets.UTF_8);
+        assertThat(out).contains("layout SKILLS_ONLY");
+        String[] lines = out.strip().split("\n");
+        var models = tools.jackson.databind.json.JsonMapper.builder().build().readTree(lines[lines.length - 1])
+                .path("models");
+        for (String model : List.of("bkt", "lr", "gbt")) {
+            assertThat(models.path(model).path("auc").asDouble()).as(model).isGreaterThan(0.55);
+        }
+    }
+
+    /** DKT's 3-line records: length, skills, outcomes (no item ids). */
+    private Path writeSkillsOnly(String name, List<LearnerSequence> sequences) throws Exception {
+        StringBuilder text = new StringBuilder();
+        for (LearnerSequence s : sequences) {
+            text.append(s.attempts().size()).append('\n');
+            StringBuilder skills = new StringBuilder();
+            StringBuilder correct = new StringBuilder();
+            for (Attempt a : s.attempts()) {
+                skills.append(a.skills()[0]).append(',');
+                correct.append(a.correct() ? 1 : 0).append(',');
+            }
+            text.append(skills).append('\n').append(correct).append('\n');
+        }
+        return Files.writeString(dir.resolve(name), text);
     }
 
     @Test
