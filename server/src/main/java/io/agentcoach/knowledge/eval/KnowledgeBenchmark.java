@@ -30,20 +30,17 @@ import org.apache.lucene.store.FSDirectory;
 
 /**
  * {@code bench/knowledge-perf [CHUNKS] [EMBED_CHUNKS] [CLIENTS]}: embedding and indexing throughput
- * of ~100-word chunks for both model variants, then search latency with concurrent clients on an
- * index of CHUNKS synthetic chunks (random unit vectors, so building it needs no embedding), with
- * lexical-only search in the same run as the baseline, and the index's heap and disk footprint.
+ * of ~100-word chunks (quantized model with the default batching and, as the same-run baseline,
+ * with the former batches of 32 texts; then the full-precision model), then search latency with
+ * concurrent clients on an index of CHUNKS synthetic chunks (random unit vectors, so building it
+ * needs no embedding) for two vocabularies, with lexical-only search in the same run as the
+ * baseline, and the index's build time, heap and disk footprint.
+ *
+ * <p>The vocabularies: {@link Vocabulary#ZIPF}, 30,000 words drawn with Zipf's law (s = 1) as
+ * natural text is, the headline; and {@link Vocabulary#SMALL}, 150 words, where every query term
+ * occurs in most chunks, the worst case for BM25.
  */
 public final class KnowledgeBenchmark {
-
-    private static final String[] WORDS = ("agent tool model prompt memory retrieval vector index search chunk embedding "
-            + "planner executor schema function call error retry timeout budget token context window evaluation metric "
-            + "guardrail policy user request response stream cache latency throughput queue worker sandbox test grade "
-            + "skill lesson exercise hint coach feedback mastery path graph node edge state transition reward trace span "
-            + "log alert deploy release version config secret key rotate audit tenant organization document section "
-            + "heading anchor citation snippet rank fusion lexical dense hybrid score recall precision ndcg query answer "
-            + "the a of to and in is for on with as by that this be are from at or an it not can will each when which")
-            .split(" ");
 
     private KnowledgeBenchmark() {
     }
@@ -57,77 +54,97 @@ public final class KnowledgeBenchmark {
                 cores, chunks, embedChunks, clients);
 
         Random random = new Random(42);
-        for (MiniLmEmbedder.Variant variant : MiniLmEmbedder.Variant.values()) {
-            try (MiniLmEmbedder embedder = new MiniLmEmbedder(variant, cores)) {
-                embedder.embed(List.of(text(random, 100))); // load and warm up
-                Path dir = Files.createTempDirectory("knowledge-throughput");
-                try (HybridIndex index = new HybridIndex(FSDirectory.open(dir), embedder)) {
-                    long start = System.nanoTime();
-                    long cpuStart = processCpuNanos();
-                    index.replace(sources(random, embedChunks, 0));
-                    index.commit();
-                    double seconds = (System.nanoTime() - start) / 1e9;
-                    double cpuSeconds = (processCpuNanos() - cpuStart) / 1e9;
-                    // on a shared machine wall time depends on the neighbours; CPU time does not, and
-                    // chunks per CPU-second times the cores is what idle cores would reach
-                    System.out.printf(Locale.ROOT, "throughput %-9s %7.1f chunks/s wall, %6.1f chunks per CPU-second = %.0f chunks/s on %d idle cores "
-                            + "(%d chunks of 100 words in %.1f s, %.1f CPU-s)%n", variant.name().toLowerCase(Locale.ROOT),
-                            embedChunks / seconds, embedChunks / cpuSeconds, embedChunks / cpuSeconds * cores, cores,
-                            embedChunks, seconds, cpuSeconds);
-                } finally {
-                    delete(dir);
-                }
-            }
-        }
+        throughput(MiniLmEmbedder.Variant.QUANTIZED, MiniLmEmbedder.BATCH_TOKENS, "quantized (default)", random, embedChunks, cores);
+        // the batching before 2026-11-27: 32 texts per call (~4,000 tokens of ~125-token chunks)
+        throughput(MiniLmEmbedder.Variant.QUANTIZED, 32 * 128, "quantized, 32 texts/call", random, embedChunks, cores);
+        throughput(MiniLmEmbedder.Variant.FULL, MiniLmEmbedder.BATCH_TOKENS, "full precision", random, embedChunks, cores);
 
         try (MiniLmEmbedder embedder = new MiniLmEmbedder(MiniLmEmbedder.Variant.QUANTIZED, cores)) {
-            MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
-            System.gc();
-            long heapBefore = memory.getHeapMemoryUsage().getUsed();
-            Path dir = Files.createTempDirectory("knowledge-search");
+            for (Vocabulary vocabulary : Vocabulary.values()) {
+                searchLatency(embedder, vocabulary, random, chunks, clients);
+            }
+            List<String> queries = new ArrayList<>();
+            for (int i = 0; i < 200; i++) {
+                queries.add(Vocabulary.ZIPF.text(random, 3 + random.nextInt(6)));
+            }
+            long start = System.nanoTime();
+            for (String query : queries) {
+                embedder.embed(query);
+            }
+            System.out.printf(Locale.ROOT, "query embedding %.2f ms each (one at a time, quantized model)%n",
+                    (System.nanoTime() - start) / 1e6 / queries.size());
+        }
+    }
+
+    private static void throughput(MiniLmEmbedder.Variant variant, int batchTokens, String label, Random random,
+            int embedChunks, int cores) throws IOException {
+        try (MiniLmEmbedder embedder = new MiniLmEmbedder(variant, cores, batchTokens)) {
+            embedder.embed(List.of(Vocabulary.SMALL.text(random, 100))); // load and warm up
+            Path dir = Files.createTempDirectory("knowledge-throughput");
             try (HybridIndex index = new HybridIndex(FSDirectory.open(dir), embedder)) {
                 long start = System.nanoTime();
-                for (int done = 0; done < chunks; done += 5_000) {
-                    Map<SourceText, List<Chunk>> batch = sources(random, Math.min(5_000, chunks - done), done);
-                    List<float[]> vectors = new ArrayList<>();
-                    batch.values().forEach(list -> list.forEach(c -> vectors.add(randomUnit(random, embedder.dimensions()))));
-                    index.replace(batch, vectors);
-                }
+                long cpuStart = processCpuNanos();
+                index.replace(sources(Vocabulary.SMALL, random, embedChunks, 0));
                 index.commit();
-                System.out.printf(Locale.ROOT, "built %d-chunk index (random vectors) in %.1f s%n", index.size(),
-                        (System.nanoTime() - start) / 1e9);
-                System.gc();
-                long heapAfter = memory.getHeapMemoryUsage().getUsed();
-                long disk = index.diskBytes();
-                double per100k = 100_000.0 / chunks;
-                // Lucene keeps postings, vectors and the HNSW graph in memory-mapped files (page
-                // cache, outside the heap); the heap figure is what the open index holds besides
-                System.out.printf(Locale.ROOT, "disk %.1f MB per 100k chunks; heap held by the open index %.1f MB per 100k chunks%n",
-                        disk * per100k / 1e6, (heapAfter - heapBefore) * per100k / 1e6);
-
-                List<String> queries = new ArrayList<>();
-                List<float[]> vectors = new ArrayList<>();
-                for (int i = 0; i < 512; i++) {
-                    queries.add(text(random, 3 + random.nextInt(6)));
-                    vectors.add(randomUnit(random, embedder.dimensions()));
-                }
-                UUID org = UUID.randomUUID();
-                for (SearchMode mode : List.of(SearchMode.LEXICAL, SearchMode.DENSE, SearchMode.HYBRID)) {
-                    latency(index, queries, vectors, org, mode, clients, 20); // warm-up
-                    double[] ms = latency(index, queries, vectors, org, mode, clients, 3_000);
-                    System.out.printf(Locale.ROOT, "search %-8s p50 %6.2f ms  p95 %6.2f ms  p99 %6.2f ms  (%d clients, %d queries, vectors precomputed)%n",
-                            mode.name().toLowerCase(Locale.ROOT), ms[0], ms[1], ms[2], clients, 3_000);
-                }
-                long start2 = System.nanoTime();
-                int n = 200;
-                for (int i = 0; i < n; i++) {
-                    embedder.embed(queries.get(i));
-                }
-                System.out.printf(Locale.ROOT, "query embedding %.2f ms each (one at a time, quantized model)%n",
-                        (System.nanoTime() - start2) / 1e6 / n);
+                double seconds = (System.nanoTime() - start) / 1e9;
+                double cpuSeconds = (processCpuNanos() - cpuStart) / 1e9;
+                // on a shared machine wall time depends on the neighbours; CPU time does not, and
+                // chunks per CPU-second times the cores is what idle cores would reach
+                System.out.printf(Locale.ROOT, "throughput %-26s %7.1f chunks/s wall, %6.1f chunks per CPU-second = %.0f chunks/s on %d idle cores "
+                        + "(%d chunks of 100 words in %.1f s, %.1f CPU-s)%n", label,
+                        embedChunks / seconds, embedChunks / cpuSeconds, embedChunks / cpuSeconds * cores, cores,
+                        embedChunks, seconds, cpuSeconds);
             } finally {
                 delete(dir);
             }
+        }
+    }
+
+    private static void searchLatency(Embedder embedder, Vocabulary vocabulary, Random random, int chunks, int clients)
+            throws Exception {
+        String name = vocabulary.name().toLowerCase(Locale.ROOT);
+        MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+        System.gc();
+        long heapBefore = memory.getHeapMemoryUsage().getUsed();
+        Path dir = Files.createTempDirectory("knowledge-search");
+        try (HybridIndex index = new HybridIndex(FSDirectory.open(dir), embedder)) {
+            long start = System.nanoTime();
+            long cpuStart = processCpuNanos();
+            for (int done = 0; done < chunks; done += 5_000) {
+                Map<SourceText, List<Chunk>> batch = sources(vocabulary, random, Math.min(5_000, chunks - done), done);
+                List<float[]> vectors = new ArrayList<>();
+                batch.values().forEach(list -> list.forEach(c -> vectors.add(randomUnit(random, embedder.dimensions()))));
+                index.replace(batch, vectors);
+            }
+            index.commit();
+            System.out.printf(Locale.ROOT, "%s: built %d-chunk index (random vectors) in %.1f s, %.1f CPU-s, %d segments%n", name,
+                    index.size(), (System.nanoTime() - start) / 1e9, (processCpuNanos() - cpuStart) / 1e9, index.segments());
+            System.gc();
+            long heapAfter = memory.getHeapMemoryUsage().getUsed();
+            long disk = index.diskBytes();
+            double per100k = 100_000.0 / chunks;
+            // Lucene keeps postings, vectors and the HNSW graph in memory-mapped files (page
+            // cache, outside the heap); the heap figure is what the open index holds besides
+            System.out.printf(Locale.ROOT, "%s: disk %.1f MB per 100k chunks; heap held by the open index %.1f MB per 100k chunks%n",
+                    name, disk * per100k / 1e6, (heapAfter - heapBefore) * per100k / 1e6);
+
+            List<String> queries = new ArrayList<>();
+            List<float[]> vectors = new ArrayList<>();
+            for (int i = 0; i < 512; i++) {
+                queries.add(vocabulary.text(random, 3 + random.nextInt(6)));
+                vectors.add(randomUnit(random, embedder.dimensions()));
+            }
+            UUID org = UUID.randomUUID();
+            for (SearchMode mode : List.of(SearchMode.LEXICAL, SearchMode.DENSE, SearchMode.HYBRID)) {
+                // warm-up: the first thousands of searches run partly interpreted and feed the JIT
+                latency(index, queries, vectors, org, mode, clients, 2_000);
+                long cpu = processCpuNanos();
+                double[] ms = latency(index, queries, vectors, org, mode, clients, 3_000);
+                System.out.printf(Locale.ROOT, "%s: search %-8s p50 %6.2f ms  p95 %6.2f ms  p99 %6.2f ms  %.2f CPU-ms/query  (%d clients, %d queries, vectors precomputed)%n",
+                        name, mode.name().toLowerCase(Locale.ROOT), ms[0], ms[1], ms[2], (processCpuNanos() - cpu) / 1e6 / 3_000, clients, 3_000);
+            }
+        } finally {
+            delete(dir);
         }
     }
 
@@ -160,27 +177,71 @@ public final class KnowledgeBenchmark {
         return new double[] {millis[total / 2], millis[(int) (total * 0.95)], millis[(int) (total * 0.99)]};
     }
 
-    private static Map<SourceText, List<Chunk>> sources(Random random, int count, int offset) {
+    private static Map<SourceText, List<Chunk>> sources(Vocabulary vocabulary, Random random, int count, int offset) {
         MarkdownChunker chunker = new MarkdownChunker(150);
         Map<SourceText, List<Chunk>> sources = new LinkedHashMap<>();
         for (int i = 0; i < count; i++) {
             UUID org = i % 4 == 0 ? UUID.randomUUID() : null;
             SourceText source = new SourceText("s" + (offset + i), "Synthetic " + (offset + i), org,
                     org == null ? SourceType.LESSON : SourceType.DOCUMENT, "track" + (i % 5), List.of("skill" + (i % 20)),
-                    "# Section " + (i % 7) + "\n" + text(random, 100));
+                    "# Section " + (i % 7) + "\n" + vocabulary.text(random, 100));
             sources.put(source, chunker.chunk(source));
         }
         return sources;
     }
 
-    private static String text(Random random, int words) {
-        StringBuilder b = new StringBuilder();
-        for (int i = 0; i < words; i++) {
-            // skewed towards the front of the list, roughly like word frequencies
-            int index = (int) (WORDS.length * Math.pow(random.nextDouble(), 2));
-            b.append(i == 0 ? "" : " ").append(WORDS[index]);
+    /** Where the synthetic chunks' and queries' words come from. */
+    private enum Vocabulary {
+        ZIPF, SMALL;
+
+        private static final String[] WORDS = ("agent tool model prompt memory retrieval vector index search chunk embedding "
+                + "planner executor schema function call error retry timeout budget token context window evaluation metric "
+                + "guardrail policy user request response stream cache latency throughput queue worker sandbox test grade "
+                + "skill lesson exercise hint coach feedback mastery path graph node edge state transition reward trace span "
+                + "log alert deploy release version config secret key rotate audit tenant organization document section "
+                + "heading anchor citation snippet rank fusion lexical dense hybrid score recall precision ndcg query answer "
+                + "the a of to and in is for on with as by that this be are from at or an it not can will each when which")
+                .split(" ");
+        private static final int ZIPF_WORDS = 30_000;
+        private static final String[] ZIPF_VOCABULARY = new String[ZIPF_WORDS];
+        /** Cumulative probability of the words up to each rank, P(rank r) proportional to 1 / r. */
+        private static final double[] ZIPF_CUMULATIVE = new double[ZIPF_WORDS];
+
+        static {
+            Random letters = new Random(7);
+            double total = 0;
+            for (int r = 0; r < ZIPF_WORDS; r++) {
+                // pronounceable made-up words of 3-10 letters: real stems would be conflated by the analyzer
+                StringBuilder word = new StringBuilder();
+                int length = 3 + letters.nextInt(8);
+                for (int c = 0; c < length; c++) {
+                    word.append(c % 2 == 0 ? "bcdfghjklmnprstvwz".charAt(letters.nextInt(18)) : "aeiou".charAt(letters.nextInt(5)));
+                }
+                ZIPF_VOCABULARY[r] = word.append(r).toString();
+                total += 1.0 / (r + 1);
+                ZIPF_CUMULATIVE[r] = total;
+            }
+            for (int r = 0; r < ZIPF_WORDS; r++) {
+                ZIPF_CUMULATIVE[r] /= total;
+            }
         }
-        return b.toString();
+
+        String text(Random random, int words) {
+            StringBuilder b = new StringBuilder();
+            for (int i = 0; i < words; i++) {
+                b.append(i == 0 ? "" : " ").append(word(random));
+            }
+            return b.toString();
+        }
+
+        private String word(Random random) {
+            if (this == SMALL) {
+                // skewed towards the front of the list, roughly like word frequencies
+                return WORDS[(int) (WORDS.length * Math.pow(random.nextDouble(), 2))];
+            }
+            int rank = Arrays.binarySearch(ZIPF_CUMULATIVE, random.nextDouble());
+            return ZIPF_VOCABULARY[Math.min(ZIPF_WORDS - 1, rank < 0 ? -rank - 1 : rank)];
+        }
     }
 
     private static float[] randomUnit(Random random, int dimensions) {

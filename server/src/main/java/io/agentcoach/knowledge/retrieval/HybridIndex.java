@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -45,7 +46,6 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.TermQuery;
-import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.store.LockObtainFailedException;
@@ -67,6 +67,8 @@ public final class HybridIndex implements Closeable {
     private static final int MAX_QUERY_TERMS = 256;
     /** How deep each ranking goes before fusion. */
     static final int CANDIDATES = 100;
+    /** Query vectors kept for repeated questions: embedding one costs more than searching with it. */
+    private static final int CACHED_QUERY_VECTORS = 1_024;
 
     private static final String ID = "id";
     private static final String SOURCE = "source";
@@ -88,6 +90,12 @@ public final class HybridIndex implements Closeable {
     private final IndexWriter writer;
     private final SearcherManager searchers;
     private final Embedder embedder;
+    private final Map<String, float[]> queryVectors = new LinkedHashMap<>(64, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, float[]> eldest) {
+            return size() > CACHED_QUERY_VECTORS;
+        }
+    };
 
     public HybridIndex(Directory directory, Embedder embedder) throws IOException {
         this.directory = directory;
@@ -202,14 +210,22 @@ public final class HybridIndex implements Closeable {
         return withSearcher(searcher -> searcher.getIndexReader().numDocs());
     }
 
+    /** Segments in the searched view now: each is searched on its own, its HNSW graph included. */
+    public int segments() throws IOException {
+        return withSearcher(searcher -> searcher.getIndexReader().leaves().size());
+    }
+
     /** The chunks of one source visible under {@code filter}, in order. */
     public List<Chunk> chunksOf(String sourceId, RetrievalFilter filter) throws IOException {
         Query query = new BooleanQuery.Builder()
                 .add(new TermQuery(new Term(SOURCE, sourceId)), Occur.FILTER)
                 .add(filterQuery(filter, null), Occur.FILTER).build();
         return withSearcher(searcher -> {
-            TopDocs top = searcher.search(query, 1_000);
-            List<Chunk> chunks = new ArrayList<>(toHits(searcher, top, false).stream().map(Hit::chunk).toList());
+            StoredFields stored = searcher.storedFields();
+            List<Chunk> chunks = new ArrayList<>();
+            for (ScoreDoc scoreDoc : searcher.search(query, 1_000).scoreDocs) {
+                chunks.add(chunk(stored.document(scoreDoc.doc)));
+            }
             chunks.sort((a, b) -> Integer.compare(a.ordinal(), b.ordinal()));
             return chunks;
         });
@@ -222,8 +238,23 @@ public final class HybridIndex implements Closeable {
     public List<Hit> search(String query, RetrievalFilter filter, SearchMode mode, int k, String excludeSource)
             throws IOException {
         String text = truncate(query);
-        float[] vector = mode == SearchMode.LEXICAL ? null : embedder.embed(text);
+        float[] vector = mode == SearchMode.LEXICAL ? null : queryVector(text);
         return search(text, vector, filterQuery(filter, excludeSource), mode, k);
+    }
+
+    /** Embedded outside the lock, so concurrent searches embed in parallel (a rare duplicate is harmless). */
+    private float[] queryVector(String text) {
+        synchronized (queryVectors) {
+            float[] cached = queryVectors.get(text);
+            if (cached != null) {
+                return cached;
+            }
+        }
+        float[] vector = embedder.embed(text);
+        synchronized (queryVectors) {
+            queryVectors.put(text, vector);
+        }
+        return vector;
     }
 
     /** As above with a query vector computed elsewhere (evaluation and benchmarks embed queries in bulk). */
@@ -232,16 +263,22 @@ public final class HybridIndex implements Closeable {
         return search(truncate(query), queryVector, filterQuery(filter, null), mode, k);
     }
 
+    /**
+     * Both legs rank Lucene doc ids (valid within the one searcher held here) and only the
+     * {@code k} chunks that survive fusion are read from stored fields: reading all
+     * {@link #CANDIDATES} of each leg decompressed up to 200 stored documents per query to keep 10.
+     */
     private List<Hit> search(String text, float[] vector, Query filterQuery, SearchMode mode, int k) throws IOException {
         return withSearcher(searcher -> switch (mode) {
-            case LEXICAL -> lexical(searcher, text, filterQuery, k);
-            case DENSE -> dense(searcher, vector, filterQuery, k);
+            case LEXICAL -> toHits(searcher, lexical(searcher, text, filterQuery, k));
+            case DENSE -> toHits(searcher, dense(searcher, vector, filterQuery, k));
             case HYBRID -> {
                 int depth = Math.max(k, CANDIDATES);
-                List<List<Hit>> rankings = List.of(lexical(searcher, text, filterQuery, depth),
+                List<List<ScoreDoc>> rankings = List.of(lexical(searcher, text, filterQuery, depth),
                         dense(searcher, vector, filterQuery, depth));
-                yield ReciprocalRankFusion.fuse(rankings, hit -> hit.chunk().id(), k).stream()
-                        .map(s -> new Hit(s.item().chunk(), s.score())).toList();
+                List<ScoreDoc> fused = ReciprocalRankFusion.fuse(rankings, scoreDoc -> scoreDoc.doc, k).stream()
+                        .map(s -> new ScoreDoc(s.item().doc, (float) s.score())).toList();
+                yield toHits(searcher, fused);
             }
         });
     }
@@ -296,7 +333,7 @@ public final class HybridIndex implements Closeable {
         return offsets;
     }
 
-    private List<Hit> lexical(IndexSearcher searcher, String query, Query filter, int k) throws IOException {
+    private List<ScoreDoc> lexical(IndexSearcher searcher, String query, Query filter, int k) throws IOException {
         Set<String> terms = terms(query);
         if (terms.isEmpty()) {
             return List.of();
@@ -306,11 +343,11 @@ public final class HybridIndex implements Closeable {
             any.add(new TermQuery(new Term(CONTENTS, term)), Occur.SHOULD);
         }
         Query scored = new BooleanQuery.Builder().add(any.build(), Occur.MUST).add(filter, Occur.FILTER).build();
-        return toHits(searcher, searcher.search(scored, k), true);
+        return Arrays.asList(searcher.search(scored, k).scoreDocs);
     }
 
-    private List<Hit> dense(IndexSearcher searcher, float[] vector, Query filter, int k) throws IOException {
-        return toHits(searcher, searcher.search(new KnnFloatVectorQuery(VECTOR, vector, k, filter), k), true);
+    private List<ScoreDoc> dense(IndexSearcher searcher, float[] vector, Query filter, int k) throws IOException {
+        return Arrays.asList(searcher.search(new KnnFloatVectorQuery(VECTOR, vector, k, filter), k).scoreDocs);
     }
 
     private static Query filterQuery(RetrievalFilter filter, String excludeSource) {
@@ -361,18 +398,20 @@ public final class HybridIndex implements Closeable {
         return doc;
     }
 
-    private static List<Hit> toHits(IndexSearcher searcher, TopDocs top, boolean scored) throws IOException {
+    private static List<Hit> toHits(IndexSearcher searcher, List<ScoreDoc> ranked) throws IOException {
         StoredFields stored = searcher.storedFields();
-        List<Hit> hits = new ArrayList<>(top.scoreDocs.length);
-        for (ScoreDoc scoreDoc : top.scoreDocs) {
-            Document doc = stored.document(scoreDoc.doc);
-            String org = doc.get(ORG);
-            Chunk chunk = new Chunk(doc.get(SOURCE), doc.getField(ORDINAL).numericValue().intValue(), doc.get(TITLE),
-                    doc.get(SECTION), doc.get(ANCHOR), PUBLIC.equals(org) ? null : UUID.fromString(org),
-                    SourceType.valueOf(doc.get(TYPE)), doc.get(TRACK), Arrays.asList(doc.getValues(SKILL)), doc.get(TEXT));
-            hits.add(new Hit(chunk, scored ? scoreDoc.score : 0));
+        List<Hit> hits = new ArrayList<>(ranked.size());
+        for (ScoreDoc scoreDoc : ranked) {
+            hits.add(new Hit(chunk(stored.document(scoreDoc.doc)), scoreDoc.score));
         }
         return hits;
+    }
+
+    private static Chunk chunk(Document doc) {
+        String org = doc.get(ORG);
+        return new Chunk(doc.get(SOURCE), doc.getField(ORDINAL).numericValue().intValue(), doc.get(TITLE),
+                doc.get(SECTION), doc.get(ANCHOR), PUBLIC.equals(org) ? null : UUID.fromString(org),
+                SourceType.valueOf(doc.get(TYPE)), doc.get(TRACK), Arrays.asList(doc.getValues(SKILL)), doc.get(TEXT));
     }
 
     private interface SearcherWork<T> {

@@ -3,6 +3,8 @@ package io.agentcoach.knowledge.retrieval;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.FloatBuffer;
+import java.nio.LongBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -13,6 +15,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Function;
 
 import ai.djl.huggingface.tokenizers.Encoding;
 import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
@@ -23,10 +26,19 @@ import ai.onnxruntime.OrtSession;
 
 /**
  * all-MiniLM-L6-v2 run in-process with ONNX Runtime from the model files LangChain4j ships in its
- * jars (no network). Texts are batched (sorted by length so padding stays small), truncated to
- * the 256 tokens the model was trained on, mean-pooled and normalized, as sentence-transformers
- * does. Batches run on {@code parallelism} threads, each with a single-threaded ONNX session
- * pool, so a bulk job keeps every core busy without oversubscribing them.
+ * jars (no network). Texts are tokenized, sorted by token count and cut into batches of at most
+ * {@link #BATCH_TOKENS} padded tokens, truncated to the 256 tokens the model was trained on,
+ * mean-pooled and normalized, as sentence-transformers does. Batches run on {@code parallelism}
+ * threads, each session call single-threaded, so a bulk job keeps every core busy without
+ * oversubscribing them.
+ *
+ * <p>Why small batches: most of the model's time outside the int8 matrix products goes to
+ * element-wise float operations (GELU, softmax, layer norm, residual adds, transposes) whose
+ * tensors grow with the batch; a batch of 32 chunks of ~125 tokens makes a 24 MB GELU tensor,
+ * far beyond a core's 2 MB L2 cache, while a batch of about 384 tokens keeps them near it (budgets of 250-375 tokens measured alike). On
+ * the benchmark's ~100-word chunks that made embedding 1.7-1.9 times cheaper per CPU-second
+ * than batches of 32 texts (docs/benchmarks.md); a token budget rather than a text count keeps
+ * short texts (titles, queries) batched together.
  */
 public final class MiniLmEmbedder implements Embedder {
 
@@ -47,18 +59,26 @@ public final class MiniLmEmbedder implements Embedder {
     }
 
     public static final int MAX_TOKENS = 256;
+    /** Padded tokens per model call (at least one text per call); see the class comment. */
+    public static final int BATCH_TOKENS = 384;
     private static final int DIMENSIONS = 384;
-    private static final int BATCH = 32;
+    /** Texts tokenized per task when a large job is tokenized on the workers. */
+    private static final int TOKENIZE_SLICE = 256;
 
     private final OrtEnvironment environment = OrtEnvironment.getEnvironment();
     private final OrtSession session;
     private final HuggingFaceTokenizer tokenizer;
     private final ExecutorService workers;
-    private final int parallelism;
+    private final int batchTokens;
     private final boolean typeIds;
 
     public MiniLmEmbedder(Variant variant, int parallelism) {
-        this.parallelism = Math.max(1, parallelism);
+        this(variant, parallelism, BATCH_TOKENS);
+    }
+
+    /** With another batch budget: the benchmark compares it with the default in one run. */
+    public MiniLmEmbedder(Variant variant, int parallelism, int batchTokens) {
+        this.batchTokens = Math.max(1, batchTokens);
         try (InputStream model = resource(variant.model); InputStream vocabulary = resource(variant.tokenizer)) {
             OrtSession.SessionOptions options = new OrtSession.SessionOptions();
             options.setIntraOpNumThreads(1);
@@ -73,7 +93,8 @@ public final class MiniLmEmbedder implements Embedder {
             throw new IllegalStateException("Cannot load the embedding model", e);
         }
         this.typeIds = session.getInputNames().contains("token_type_ids");
-        this.workers = Executors.newFixedThreadPool(this.parallelism, Thread.ofPlatform().daemon().name("embedder-", 0).factory());
+        this.workers = Executors.newFixedThreadPool(Math.max(1, parallelism),
+                Thread.ofPlatform().daemon().name("embedder-", 0).factory());
     }
 
     private static InputStream resource(String name) {
@@ -94,61 +115,102 @@ public final class MiniLmEmbedder implements Embedder {
         if (texts.isEmpty()) {
             return List.of();
         }
-        if (texts.size() <= BATCH) {
-            return Arrays.asList(embedBatch(texts));
+        long[][] ids = tokenize(texts);
+        if (texts.size() == 1) {
+            return List.of(embedBatch(ids)[0]);
         }
-        Integer[] order = new Integer[texts.size()];
+        Integer[] order = new Integer[ids.length];
         Arrays.setAll(order, i -> i);
-        Arrays.sort(order, Comparator.comparingInt(i -> texts.get(i).length()));
-        List<Future<float[][]>> futures = new ArrayList<>();
-        for (int start = 0; start < order.length; start += BATCH) {
-            List<String> batch = new ArrayList<>(BATCH);
-            for (int i = start; i < Math.min(order.length, start + BATCH); i++) {
-                batch.add(texts.get(order[i]));
+        Arrays.sort(order, Comparator.comparingInt(i -> ids[i].length));
+        List<int[]> ranges = new ArrayList<>();
+        for (int start = 0; start < order.length; ) {
+            int end = start + 1;
+            // sorted by length, so the text added last sets the padded length
+            while (end < order.length && (long) (end + 1 - start) * ids[order[end]].length <= batchTokens) {
+                end++;
             }
-            futures.add(workers.submit(() -> embedBatch(batch)));
+            ranges.add(new int[] {start, end});
+            start = end;
         }
-        float[][] vectors = new float[texts.size()][];
-        try {
-            int position = 0;
-            for (Future<float[][]> future : futures) {
-                for (float[] vector : future.get()) {
-                    vectors[order[position++]] = vector;
-                }
+        List<float[][]> batches = inParallel(ranges, range -> {
+            long[][] batch = new long[range[1] - range[0]][];
+            for (int i = range[0]; i < range[1]; i++) {
+                batch[i - range[0]] = ids[order[i]];
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while embedding", e);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("Embedding failed", e.getCause());
+            return embedBatch(batch);
+        });
+        float[][] vectors = new float[texts.size()][];
+        int position = 0;
+        for (float[][] batch : batches) {
+            for (float[] vector : batch) {
+                vectors[order[position++]] = vector;
+            }
         }
         return Arrays.asList(vectors);
     }
 
-    private float[][] embedBatch(List<String> texts) {
-        Encoding[] encodings = tokenizer.batchEncode(texts);
+    /** Token ids per text; a large job is tokenized in slices on the workers. */
+    private long[][] tokenize(List<String> texts) {
+        List<List<String>> slices = new ArrayList<>();
+        for (int start = 0; start < texts.size(); start += TOKENIZE_SLICE) {
+            slices.add(texts.subList(start, Math.min(texts.size(), start + TOKENIZE_SLICE)));
+        }
+        List<Encoding[]> encoded = slices.size() == 1 ? List.<Encoding[]>of(tokenizer.batchEncode(texts))
+                : inParallel(slices, tokenizer::batchEncode);
+        long[][] ids = new long[texts.size()][];
+        int next = 0;
+        for (Encoding[] slice : encoded) {
+            for (Encoding encoding : slice) {
+                ids[next++] = encoding.getIds();
+            }
+        }
+        return ids;
+    }
+
+    private <T, R> List<R> inParallel(List<T> tasks, Function<T, R> work) {
+        List<Future<R>> futures = new ArrayList<>(tasks.size());
+        for (T task : tasks) {
+            futures.add(workers.submit(() -> work.apply(task)));
+        }
+        List<R> results = new ArrayList<>(tasks.size());
+        try {
+            for (Future<R> future : futures) {
+                results.add(future.get());
+            }
+        } catch (InterruptedException e) {
+            futures.forEach(f -> f.cancel(true));
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while embedding", e);
+        } catch (ExecutionException e) {
+            futures.forEach(f -> f.cancel(true));
+            throw new IllegalStateException("Embedding failed", e.getCause());
+        }
+        return results;
+    }
+
+    /** One model call for texts of token ids (unpadded); returns their unit vectors. */
+    private float[][] embedBatch(long[][] tokenIds) {
+        int rows = tokenIds.length;
         int length = 1;
-        for (Encoding e : encodings) {
-            length = Math.max(length, e.getIds().length);
+        for (long[] ids : tokenIds) {
+            length = Math.max(length, ids.length);
         }
-        long[][] ids = new long[encodings.length][length];
-        long[][] mask = new long[encodings.length][length];
-        long[][] types = new long[encodings.length][length];
-        for (int i = 0; i < encodings.length; i++) {
-            long[] tokenIds = encodings[i].getIds();
-            System.arraycopy(tokenIds, 0, ids[i], 0, tokenIds.length);
-            Arrays.fill(mask[i], 0, tokenIds.length, 1L);
+        long[] ids = new long[rows * length];
+        long[] mask = new long[rows * length];
+        for (int i = 0; i < rows; i++) {
+            System.arraycopy(tokenIds[i], 0, ids, i * length, tokenIds[i].length);
+            Arrays.fill(mask, i * length, i * length + tokenIds[i].length, 1L);
         }
+        long[] shape = {rows, length};
         Map<String, OnnxTensor> inputs = new HashMap<>();
         try {
-            inputs.put("input_ids", OnnxTensor.createTensor(environment, ids));
-            inputs.put("attention_mask", OnnxTensor.createTensor(environment, mask));
+            inputs.put("input_ids", OnnxTensor.createTensor(environment, LongBuffer.wrap(ids), shape));
+            inputs.put("attention_mask", OnnxTensor.createTensor(environment, LongBuffer.wrap(mask), shape));
             if (typeIds) {
-                inputs.put("token_type_ids", OnnxTensor.createTensor(environment, types));
+                inputs.put("token_type_ids", OnnxTensor.createTensor(environment, LongBuffer.wrap(new long[rows * length]), shape));
             }
             try (OrtSession.Result result = session.run(inputs)) {
-                float[][][] tokens = (float[][][]) result.get(0).getValue();
-                return meanPoolAndNormalize(tokens, mask);
+                return meanPoolAndNormalize(((OnnxTensor) result.get(0)).getFloatBuffer(), tokenIds, length);
             }
         } catch (OrtException e) {
             throw new IllegalStateException("Embedding failed", e);
@@ -157,26 +219,30 @@ public final class MiniLmEmbedder implements Embedder {
         }
     }
 
-    private static float[][] meanPoolAndNormalize(float[][][] tokens, long[][] mask) {
-        float[][] out = new float[tokens.length][];
-        for (int i = 0; i < tokens.length; i++) {
-            float[] sum = new float[tokens[i][0].length];
-            int count = 0;
-            for (int t = 0; t < tokens[i].length; t++) {
-                if (mask[i][t] == 1) {
-                    count++;
-                    for (int d = 0; d < sum.length; d++) {
-                        sum[d] += tokens[i][t][d];
-                    }
+    /**
+     * Mean of each text's token vectors (its padding left out), scaled to unit length; reads the
+     * model's flat [texts, length, dimensions] output in place rather than as nested arrays.
+     */
+    private static float[][] meanPoolAndNormalize(FloatBuffer tokens, long[][] tokenIds, int length) {
+        float[][] out = new float[tokenIds.length][];
+        int dimensions = tokens.capacity() / (tokenIds.length * length);
+        float[] row = new float[dimensions];
+        for (int i = 0; i < tokenIds.length; i++) {
+            float[] sum = new float[dimensions];
+            int count = tokenIds[i].length;
+            for (int t = 0; t < count; t++) {
+                tokens.get((i * length + t) * dimensions, row);
+                for (int d = 0; d < dimensions; d++) {
+                    sum[d] += row[d];
                 }
             }
             double norm = 0;
-            for (int d = 0; d < sum.length; d++) {
+            for (int d = 0; d < dimensions; d++) {
                 sum[d] /= Math.max(1, count);
                 norm += sum[d] * sum[d];
             }
             float scale = norm == 0 ? 0 : (float) (1 / Math.sqrt(norm));
-            for (int d = 0; d < sum.length; d++) {
+            for (int d = 0; d < dimensions; d++) {
                 sum[d] *= scale;
             }
             out[i] = sum;

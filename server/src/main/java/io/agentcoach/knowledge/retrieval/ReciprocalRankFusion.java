@@ -20,8 +20,8 @@ public final class ReciprocalRankFusion {
     private ReciprocalRankFusion() {
     }
 
-    public static <T> List<Scored<T>> fuse(List<List<T>> rankings, Function<T, String> key, int limit) {
-        Map<String, Scored<T>> fused = new LinkedHashMap<>();
+    public static <T> List<Scored<T>> fuse(List<List<T>> rankings, Function<T, ?> key, int limit) {
+        Map<Object, Scored<T>> fused = new LinkedHashMap<>();
         for (List<T> ranking : rankings) {
             for (int rank = 0; rank < ranking.size(); rank++) {
                 T item = ranking.get(rank);
