@@ -49,9 +49,9 @@ public final class GradientBoostedKnowledgeTracing implements KnowledgeTracer {
     static final int LOGIT = 0;
     static final int ITEM_LOGIT = 1;
     static final int LEARNER_LOGIT = 2;
-    /** The logistic model's dense features from ITEM_PRIOR to SKILL_ELO. */
+    /** The logistic model's dense features from ITEM_PRIOR to LAST_SCALAR. */
     static final int DENSE_FROM = 3;
-    static final int DENSE_COUNT = LogisticKnowledgeTracing.SKILL_ELO - LogisticKnowledgeTracing.ITEM_PRIOR + 1;
+    static final int DENSE_COUNT = LogisticKnowledgeTracing.LAST_SCALAR - LogisticKnowledgeTracing.ITEM_PRIOR + 1;
     static final int PATTERN = DENSE_FROM + DENSE_COUNT;
     static final int SKILL_PATTERN = PATTERN + 1;
     static final int SKILL_COUNT = SKILL_PATTERN + 1;

@@ -27,7 +27,13 @@ import java.util.stream.IntStream;
  *       against the items' difficulty;</li>
  *   <li>interactions: ability times item difficulty, a per-item weight of the ability, the step
  *       from the previous answer's skill and outcome to the current skill, and the learner's
- *       earlier attempts on the same item.</li>
+ *       earlier attempts on the same item;</li>
+ *   <li>the item's sequence context: how the training learners did on this item right after
+ *       answering the learner's previous item with the same outcome (items come in problem sets
+ *       and follow-up questions come after wrong answers, so what came just before says which
+ *       question this is for the learner: a fresh start, the next of a set, a follow-up);</li>
+ *   <li>the skill combination as a whole: its training success rate against its skills' mean,
+ *       and the learner's successes and failures on exactly that combination.</li>
  * </ul>
  * Fitted offline by Adagrad on the log-loss with L2 regularisation spread so that each weight
  * is penalised {@code l2/2 * w^2} once per pass, whatever the number of rows that touch it.
@@ -80,8 +86,23 @@ public final class LogisticKnowledgeTracing implements KnowledgeTracer {
     static final int LAST_SURPRISE = 24;
     static final int ELO = 25;
     static final int SKILL_ELO = 26;
+    /** Log count of training answers on the item right after the learner's previous item and outcome. */
+    static final int AFTER_SEEN = 27;
+    /** Log-odds of the item's success rate after that previous item and outcome, over its rate. */
+    static final int AFTER_SHIFT = 28;
+    /** Log-odds of the skill combination's training success rate over its skills' mean rate. */
+    static final int COMBINATION_SHIFT = 29;
+    static final int COMBINATION_WINS = 30;
+    static final int COMBINATION_FAILS = 31;
+    /** The last single-valued dense feature; the outcome patterns follow. */
+    static final int LAST_SCALAR = COMBINATION_FAILS;
+    /** Features that depend on the item asked (with the learner's past), added per item by predictAll. */
+    static final int[] ITEM_CONTEXT = {ITEM_TRIES, ITEM_LAST, AFTER_SEEN, AFTER_SHIFT};
+    /** Pseudo-counts pulling a sequence context's rate toward the item's, a combination's toward its skills'. */
+    static final double AFTER_SMOOTHING = 4;
+    static final double COMBINATION_SMOOTHING = 10;
     /** One-hot pattern of the last (up to) three outcomes on the attempt's skills: 15 slots. */
-    static final int SKILL_PATTERN = 27;
+    static final int SKILL_PATTERN = LAST_SCALAR + 1;
     /** The same over all the learner's attempts: 15 slots. */
     static final int PATTERN = SKILL_PATTERN + 15;
     static final int DENSE = PATTERN + 15;
@@ -334,8 +355,42 @@ public final class LogisticKnowledgeTracing implements KnowledgeTracer {
         }
     }
 
-    /** Success counts per item and skill in the training data. */
-    record Priors(int[] itemWins, int[] itemTries, double[] skillRate, double globalRate) {
+    /**
+     * Success counts in the training data: per item and skill; per item after a given previous
+     * answer (its item and whether it was right), keyed by {@link #afterKey}; per skill
+     * combination, keyed by {@link #combinationKey}. Counts are {answers, right ones}.
+     */
+    record Priors(int[] itemWins, int[] itemTries, double[] skillRate, double globalRate,
+            Map<Long, int[]> after, Map<String, int[]> combinations) {
+
+        static long afterKey(int previousItem, boolean previousRight, int item) {
+            return ((long) previousItem << 33) | (previousRight ? 1L << 32 : 0) | item;
+        }
+
+        static String combinationKey(int[] skills) {
+            int[] sorted = skills.clone();
+            Arrays.sort(sorted);
+            return Arrays.toString(sorted);
+        }
+
+        /**
+         * Log-odds of a context's smoothed success rate over {@code base}; {@code leaveOut} removes
+         * the row's own answer (0 or 1; -1 none), which was counted in the context when fitting.
+         */
+        static double shift(int[] counts, int leaveOut, double base, double smoothing) {
+            double rate = (counts[1] - Math.max(leaveOut, 0) + smoothing * base) / (answers(counts, leaveOut) + smoothing);
+            return logit(rate) - logit(base);
+        }
+
+        static int answers(int[] counts, int leaveOut) {
+            return counts[0] - (leaveOut >= 0 ? 1 : 0);
+        }
+
+        private static <K> void add(Map<K, int[]> counts, K key, int win) {
+            int[] c = counts.computeIfAbsent(key, k -> new int[2]);
+            c[0]++;
+            c[1] += win;
+        }
 
         static Priors count(List<LearnerSequence> training, int itemCount, int skillCount) {
             int[] itemWins = new int[itemCount];
@@ -344,13 +399,21 @@ public final class LogisticKnowledgeTracing implements KnowledgeTracer {
             int[] skillTries = new int[skillCount];
             long wins = 0;
             long tries = 0;
+            Map<Long, int[]> after = new HashMap<>();
+            Map<String, int[]> combinations = new HashMap<>();
             for (LearnerSequence sequence : training) {
+                Attempt previous = null;
                 for (Attempt attempt : sequence.attempts()) {
                     int win = attempt.correct() ? 1 : 0;
                     if (attempt.item() >= 0) {
                         itemWins[attempt.item()] += win;
                         itemTries[attempt.item()]++;
+                        if (previous != null && previous.item() >= 0) {
+                            add(after, afterKey(previous.item(), previous.credit() > 0.5, attempt.item()), win);
+                        }
                     }
+                    add(combinations, combinationKey(attempt.skills()), win);
+                    previous = attempt;
                     for (int skill : attempt.skills()) {
                         skillWins[skill] += win;
                         skillTries[skill]++;
@@ -364,7 +427,7 @@ public final class LogisticKnowledgeTracing implements KnowledgeTracer {
             for (int s = 0; s < skillCount; s++) {
                 skillRate[s] = (skillWins[s] + 10 * global) / (skillTries[s] + 10);
             }
-            return new Priors(itemWins, itemTries, skillRate, global);
+            return new Priors(itemWins, itemTries, skillRate, global, after, combinations);
         }
 
         double skillRate(int[] skills) {
@@ -475,6 +538,9 @@ public final class LogisticKnowledgeTracing implements KnowledgeTracer {
             private double blockWins;
             private double lastSurprise;
             private int lastSkill = -1;
+            private int lastItem = Attempt.NO_ITEM;
+            /** Per skill combination: {credit, 1 - credit} summed. */
+            private final Map<String, double[]> combinations = new HashMap<>();
             private int pattern;
             private double elo;
 
@@ -551,10 +617,17 @@ public final class LogisticKnowledgeTracing implements KnowledgeTracer {
                 }
                 value[ITEM_BY_ABILITY] = value[ITEM_PRIOR] * value[ABILITY];
                 value[LAST_SURPRISE] = lastSurprise;
-                double[] itemHistory = item >= 0 ? items.get(item) : null;
-                if (itemHistory != null) {
-                    value[ITEM_TRIES] = Math.log1p(itemHistory[0]);
-                    value[ITEM_LAST] = itemHistory[1];
+                itemContext(item, attemptSkills, leave, value);
+                String combination = Priors.combinationKey(attemptSkills);
+                int[] combinationCounts = priors.combinations().get(combination);
+                if (combinationCounts != null) {
+                    value[COMBINATION_SHIFT] = Priors.shift(combinationCounts, leave, priors.skillRate(attemptSkills),
+                            COMBINATION_SMOOTHING);
+                }
+                double[] mine = combinations.get(combination);
+                if (mine != null) {
+                    value[COMBINATION_WINS] = Math.log1p(mine[0]);
+                    value[COMBINATION_FAILS] = Math.log1p(mine[1]);
                 }
                 if (layout.knowsItem(item)) {
                     index[next] = layout.item(item);
@@ -563,6 +636,28 @@ public final class LogisticKnowledgeTracing implements KnowledgeTracer {
                     value[next] = value[ABILITY];
                 }
                 return new Features(index, value);
+            }
+
+            /**
+             * Sets the {@link #ITEM_CONTEXT} features of answering {@code item} now: the learner's
+             * earlier attempts on it, and the training answers on it right after the learner's
+             * previous item and outcome. {@code leave}: the answer itself when fitting (0 or 1), -1 none.
+             */
+            private void itemContext(int item, int[] attemptSkills, int leave, double[] value) {
+                if (item < 0) {
+                    return;
+                }
+                double[] itemHistory = items.get(item);
+                if (itemHistory != null) {
+                    value[ITEM_TRIES] = Math.log1p(itemHistory[0]);
+                    value[ITEM_LAST] = itemHistory[1];
+                }
+                int[] after = lastItem >= 0 ? priors.after().get(Priors.afterKey(lastItem, last > 0, item)) : null;
+                if (after != null) {
+                    value[AFTER_SEEN] = Math.log1p(Priors.answers(after, leave));
+                    value[AFTER_SHIFT] = Priors.shift(after, leave, priors.itemRate(item, attemptSkills, leave),
+                            AFTER_SMOOTHING);
+                }
             }
 
             @Override
@@ -574,13 +669,14 @@ public final class LogisticKnowledgeTracing implements KnowledgeTracer {
             /**
              * As {@link #predict} for each item, computing the learner's features once per skill list
              * (by array identity) and adding each item's own terms: its difficulty, its weights and
-             * the learner's earlier attempts on it. Exactly equal to predicting one by one.
+             * its {@link #ITEM_CONTEXT} features. Exactly equal to predicting one by one.
              */
             @Override
             public double[] predictAll(int[] itemIds, int[][] skillLists) {
                 double[] predictions = new double[itemIds.length];
                 Map<int[], double[]> shared = new java.util.IdentityHashMap<>();
                 double ability = residual / (attempts + 3);
+                double[] context = new double[DENSE];
                 for (int i = 0; i < itemIds.length; i++) {
                     int[] attemptSkills = skillLists[i];
                     double[] base = shared.get(attemptSkills);
@@ -594,9 +690,10 @@ public final class LogisticKnowledgeTracing implements KnowledgeTracer {
                     if (item >= 0) {
                         double difficulty = logit(priors.itemRate(item, attemptSkills, -1));
                         z += (difficulty - base[1]) * (weights[ITEM_PRIOR] + weights[ITEM_BY_ABILITY] * ability);
-                        double[] history = items.get(item);
-                        if (history != null) {
-                            z += weights[ITEM_TRIES] * Math.log1p(history[0]) + weights[ITEM_LAST] * history[1];
+                        itemContext(item, attemptSkills, -1, context);
+                        for (int f : ITEM_CONTEXT) {
+                            z += weights[f] * context[f];
+                            context[f] = 0;
                         }
                         if (layout.knowsItem(item)) {
                             z += weights[layout.item(item)] + weights[layout.itemAbility(item)] * ability;
@@ -666,6 +763,11 @@ public final class LogisticKnowledgeTracing implements KnowledgeTracer {
                 blockWins += credit;
                 lastSurprise = surprise;
                 lastSkill = attempt.skills()[0];
+                lastItem = attempt.item();
+                double[] combination = combinations.computeIfAbsent(Priors.combinationKey(attempt.skills()),
+                        k -> new double[2]);
+                combination[0] += credit;
+                combination[1] += 1 - credit;
                 residual += surprise;
                 fastResidual = fastResidual * FAST_DECAY + surprise * (1 - FAST_DECAY);
                 pattern = (pattern << 1) | (right ? 1 : 0);

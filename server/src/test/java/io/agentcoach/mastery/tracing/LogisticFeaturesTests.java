@@ -1,0 +1,102 @@
+package io.agentcoach.mastery.tracing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+/** The logistic model's sequence-context and skill-combination features see the learner's past only. */
+class LogisticFeaturesTests {
+
+    static final int A = 0;
+    static final int B = 1;
+    static final int[] ONE = {0};
+    static final int[] BOTH = {0, 1};
+
+    /**
+     * Five learners answer item A wrong, then item B (on both skills) right; a sixth answers A
+     * wrong, then B with the given outcome.
+     */
+    static List<LearnerSequence> training(boolean lastLearnerRight) {
+        List<LearnerSequence> sequences = new ArrayList<>();
+        for (int l = 0; l < 6; l++) {
+            boolean right = l < 5 || lastLearnerRight;
+            sequences.add(LearnerSequence.of("l" + l,
+                    List.of(new Attempt(A, ONE, false), new Attempt(B, BOTH, right))));
+        }
+        return sequences;
+    }
+
+    static LogisticKnowledgeTracing.Model blank(List<LearnerSequence> training) {
+        LogisticKnowledgeTracing.Layout layout = new LogisticKnowledgeTracing.Layout(2, 2);
+        LogisticKnowledgeTracing.Priors priors = LogisticKnowledgeTracing.Priors.count(training, 2, 2);
+        return new LogisticKnowledgeTracing.Model(layout, priors, new double[layout.size()], null);
+    }
+
+    /** The features of the sixth learner's answer on B, as fitting computes them (its own answer left out) or not. */
+    static double[] lastAnswer(boolean lastLearnerRight, Boolean leaveOut) {
+        LogisticKnowledgeTracing.Model.Learner learner = blank(training(lastLearnerRight)).newLearner();
+        learner.observe(new Attempt(A, ONE, false));
+        return learner.features(B, BOTH, leaveOut).values();
+    }
+
+    @Test
+    void sequenceContextAndCombinationRateLeaveTheFittedAnswerOut() {
+        for (boolean right : new boolean[] {true, false}) {
+            LogisticKnowledgeTracing.Priors priors = LogisticKnowledgeTracing.Priors.count(training(right), 2, 2);
+            int own = right ? 1 : 0;
+            double[] fitted = lastAnswer(right, right);
+            // as fitting sees the sixth learner's answer on B: the other five answers only (all right)
+            int[] others = {5, 5};
+            assertThat(fitted[LogisticKnowledgeTracing.AFTER_SEEN]).isEqualTo(Math.log1p(5));
+            assertThat(fitted[LogisticKnowledgeTracing.AFTER_SHIFT]).isCloseTo(
+                    LogisticKnowledgeTracing.Priors.shift(others, -1, priors.itemRate(B, BOTH, own),
+                            LogisticKnowledgeTracing.AFTER_SMOOTHING), org.assertj.core.data.Offset.offset(1e-12));
+            assertThat(fitted[LogisticKnowledgeTracing.COMBINATION_SHIFT]).isCloseTo(
+                    LogisticKnowledgeTracing.Priors.shift(others, -1, priors.skillRate(BOTH),
+                            LogisticKnowledgeTracing.COMBINATION_SMOOTHING), org.assertj.core.data.Offset.offset(1e-12));
+            assertThat(fitted[LogisticKnowledgeTracing.AFTER_SHIFT]).isPositive();
+        }
+        // a new answer (nothing left out) reads all six, so the sixth learner's outcome shows there
+        double[] onlineRight = lastAnswer(true, null);
+        double[] onlineWrong = lastAnswer(false, null);
+        assertThat(onlineRight[LogisticKnowledgeTracing.AFTER_SEEN]).isEqualTo(Math.log1p(6));
+        assertThat(onlineRight[LogisticKnowledgeTracing.AFTER_SHIFT])
+                .isGreaterThan(onlineWrong[LogisticKnowledgeTracing.AFTER_SHIFT]);
+        assertThat(onlineRight[LogisticKnowledgeTracing.COMBINATION_SHIFT])
+                .isGreaterThan(onlineWrong[LogisticKnowledgeTracing.COMBINATION_SHIFT]);
+    }
+
+    @Test
+    void sequenceContextFollowsTheLearnersOwnPreviousAnswer() {
+        LogisticKnowledgeTracing.Model model = blank(training(true));
+        LogisticKnowledgeTracing.Model.Learner learner = model.newLearner();
+        // no previous answer yet: no context
+        assertThat(learner.features(B, BOTH, null).values()[LogisticKnowledgeTracing.AFTER_SEEN]).isZero();
+        // A answered right: B after a right A never happened in training
+        learner.observe(new Attempt(A, ONE, true));
+        assertThat(learner.features(B, BOTH, null).values()[LogisticKnowledgeTracing.AFTER_SEEN]).isZero();
+        // A answered wrong: the six training answers on B after a wrong A
+        learner.observe(new Attempt(A, ONE, false));
+        assertThat(learner.features(B, BOTH, null).values()[LogisticKnowledgeTracing.AFTER_SEEN])
+                .isEqualTo(Math.log1p(6));
+    }
+
+    @Test
+    void combinationCountsAreTheLearnersEarlierAnswersOnExactlyThoseSkills() {
+        LogisticKnowledgeTracing.Model.Learner learner = blank(training(true)).newLearner();
+        learner.observe(new Attempt(A, ONE, true));
+        double[] before = learner.features(B, BOTH, null).values();
+        // an answer on skill 0 alone is not an answer on the combination {0, 1}
+        assertThat(before[LogisticKnowledgeTracing.COMBINATION_WINS]).isZero();
+        assertThat(before[LogisticKnowledgeTracing.COMBINATION_FAILS]).isZero();
+        // the combination is the set of skills, in any order; counted only once observed
+        learner.observe(new Attempt(B, new int[] {1, 0}, false));
+        learner.observe(new Attempt(B, BOTH, true, 0.5));
+        double[] after = learner.features(B, BOTH, null).values();
+        assertThat(after[LogisticKnowledgeTracing.COMBINATION_WINS]).isEqualTo(Math.log1p(0.5));
+        assertThat(after[LogisticKnowledgeTracing.COMBINATION_FAILS]).isEqualTo(Math.log1p(1.5));
+    }
+}
