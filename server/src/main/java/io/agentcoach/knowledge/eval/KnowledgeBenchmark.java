@@ -34,7 +34,9 @@ import org.apache.lucene.store.FSDirectory;
  * with the former batches of 32 texts; then the full-precision model), then search latency with
  * concurrent clients on an index of CHUNKS synthetic chunks (random unit vectors, so building it
  * needs no embedding) for two vocabularies, with lexical-only search in the same run as the
- * baseline, and the index's build time, heap and disk footprint.
+ * baseline, and the index's build time, heap and disk footprint. On the Zipf corpus it then
+ * runs an open load as well: the same clients searching at random moments at a stated total rate,
+ * as people do, where the closed loop (clients that never pause) only measures queueing.
  *
  * <p>The vocabularies: {@link Vocabulary#ZIPF}, 30,000 words drawn with Zipf's law (s = 1) as
  * natural text is, the headline; and {@link Vocabulary#SMALL}, 150 words, where every query term
@@ -143,9 +145,66 @@ public final class KnowledgeBenchmark {
                 System.out.printf(Locale.ROOT, "%s: search %-8s p50 %6.2f ms  p95 %6.2f ms  p99 %6.2f ms  %.2f CPU-ms/query  (%d clients, %d queries, vectors precomputed)%n",
                         name, mode.name().toLowerCase(Locale.ROOT), ms[0], ms[1], ms[2], (processCpuNanos() - cpu) / 1e6 / 3_000, clients, 3_000);
             }
+            if (vocabulary == Vocabulary.ZIPF) {
+                for (double rate : PACED_RATES) {
+                    for (SearchMode mode : List.of(SearchMode.LEXICAL, SearchMode.HYBRID)) {
+                        double[] ms = pacedLatency(index, queries, vectors, org, mode, clients, rate, 2_000, random.nextLong());
+                        System.out.printf(Locale.ROOT, "%s: paced %-8s p50 %6.2f ms  p95 %6.2f ms  p99 %6.2f ms  (%d clients, %.0f searches/s offered in all, 2000 queries)%n",
+                                name, mode.name().toLowerCase(Locale.ROOT), ms[0], ms[1], ms[2], clients, rate);
+                    }
+                }
+            }
         } finally {
             delete(dir);
         }
+    }
+
+    /** Total search rates of the paced runs: people asking, not clients that never pause. */
+    private static final double[] PACED_RATES = {100, 200};
+
+    /**
+     * Open-loop load: each of {@code clients} clients searches at random moments (exponential
+     * gaps, Poisson arrivals) so that together they offer {@code rate} searches a second. Latency
+     * counts from the moment a search was due, so a search held up behind a slow one is charged
+     * for the wait (no coordinated omission).
+     */
+    private static double[] pacedLatency(HybridIndex index, List<String> queries, List<float[]> vectors, UUID org,
+            SearchMode mode, int clients, double rate, int total, long seed) throws Exception {
+        RetrievalFilter filter = RetrievalFilter.forOrganization(org, 10);
+        double[] millis = new double[total];
+        double meanGapNanos = clients / rate * 1e9;
+        long start = System.nanoTime() + 50_000_000L;
+        try (ExecutorService pool = Executors.newFixedThreadPool(clients)) {
+            List<Future<?>> futures = new ArrayList<>();
+            for (int c = 0; c < clients; c++) {
+                int client = c;
+                Random gaps = new Random(seed + c);
+                futures.add(pool.submit(() -> {
+                    double due = start;
+                    for (int i = client; i < total; i += clients) {
+                        due += -Math.log(1 - gaps.nextDouble()) * meanGapNanos;
+                        long wait = (long) due - System.nanoTime();
+                        if (wait > 0) {
+                            Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+                        }
+                        index.search(queries.get(i % queries.size()), vectors.get(i % vectors.size()), filter, mode, 10);
+                        millis[i] = (System.nanoTime() - due) / 1e6;
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> f : futures) {
+                f.get();
+            }
+        }
+        return percentiles(millis);
+    }
+
+    /** p50, p95 and p99 of {@code millis} (sorted in place). */
+    private static double[] percentiles(double[] millis) {
+        Arrays.sort(millis);
+        int n = millis.length;
+        return new double[] {millis[n / 2], millis[(int) (n * 0.95)], millis[(int) (n * 0.99)]};
     }
 
     private static long processCpuNanos() {
@@ -173,8 +232,7 @@ public final class KnowledgeBenchmark {
                 f.get();
             }
         }
-        Arrays.sort(millis);
-        return new double[] {millis[total / 2], millis[(int) (total * 0.95)], millis[(int) (total * 0.99)]};
+        return percentiles(millis);
     }
 
     private static Map<SourceText, List<Chunk>> sources(Vocabulary vocabulary, Random random, int count, int offset) {
