@@ -202,6 +202,15 @@ class CoachingAgentsIntegrationTests {
     }
 
     /** 200 tokens, one every 50 ms: an answer still streaming when the test stops it. */
+    /** Asks in {@code session} over SSE and hands back the event stream's lines as they arrive. */
+    private HttpResponse<java.util.stream.Stream<String>> askStreaming(String session, String question)
+            throws Exception {
+        return HttpClient.newHttpClient().send(learner.request("/api/coaching/sessions/" + session + "/messages")
+                        .header("Content-Type", "application/json").header("Accept", "text/event-stream")
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"message\":\"" + question + "\"}")).build(),
+                HttpResponse.BodyHandlers.ofLines());
+    }
+
     private static ProviderStub.Reply longAnswer() {
         return ProviderStub.openAiPaced(IntStream.range(0, 200).mapToObj(i -> "w" + i + " ").toList(), 500, 200,
                 Duration.ofMillis(50), Duration.ofMillis(50));
@@ -211,11 +220,7 @@ class CoachingAgentsIntegrationTests {
     void stoppingAnAnswerCancelsTheProviderStreamStoresWhatStreamedAsStoppedAndRecordsItsTokens() throws Exception {
         String session = LearnerFixtures.openSession(learner, null);
         providers.enqueue(OPENAI_PATH, longAnswer());
-        HttpResponse<java.util.stream.Stream<String>> response = HttpClient.newHttpClient().send(
-                learner.request("/api/coaching/sessions/" + session + "/messages")
-                        .header("Content-Type", "application/json").header("Accept", "text/event-stream")
-                        .POST(HttpRequest.BodyPublishers.ofString("{\"message\":\"What is an agent loop?\"}")).build(),
-                HttpResponse.BodyHandlers.ofLines());
+        HttpResponse<java.util.stream.Stream<String>> response = askStreaming(session, "What is an agent loop?");
         StringBuilder body = new StringBuilder();
         Iterator<String> lines = response.body().iterator();
         for (int tokens = 0; tokens < 3 && lines.hasNext(); ) {
@@ -256,11 +261,7 @@ class CoachingAgentsIntegrationTests {
     void aClientThatClosesTheEventStreamStopsTheAnswerToo() throws Exception {
         String session = LearnerFixtures.openSession(learner, null);
         providers.enqueue(OPENAI_PATH, longAnswer());
-        HttpResponse<java.util.stream.Stream<String>> response = HttpClient.newHttpClient().send(
-                learner.request("/api/coaching/sessions/" + session + "/messages")
-                        .header("Content-Type", "application/json").header("Accept", "text/event-stream")
-                        .POST(HttpRequest.BodyPublishers.ofString("{\"message\":\"What is an agent loop?\"}")).build(),
-                HttpResponse.BodyHandlers.ofLines());
+        HttpResponse<java.util.stream.Stream<String>> response = askStreaming(session, "What is an agent loop?");
         try (java.util.stream.Stream<String> lines = response.body()) {
             assertThat(lines.filter(line -> line.startsWith("event:token")).limit(2).count()).isEqualTo(2);
         }
