@@ -234,7 +234,10 @@ public final class LogisticKnowledgeTracing implements KnowledgeTracer {
     /** Feature rows of every attempt of some learners, each computed from the learner's past only. */
     private record Rows(List<int[]> indices, List<double[]> values, double[] labels) {
 
-        /** {@code leaveOut}: the item prior leaves the row's own answer out (rows the prior was counted on). */
+        /**
+         * {@code leaveOut}: the rows were counted in the model's priors, so every training rate in
+         * their features (item, skill, sequence context, combination) leaves the row's own answer out.
+         */
         static Rows of(List<LearnerSequence> sequences, Model blank, boolean leaveOut) {
             List<int[]> indices = new ArrayList<>();
             List<double[]> values = new ArrayList<>();
@@ -358,9 +361,12 @@ public final class LogisticKnowledgeTracing implements KnowledgeTracer {
     /**
      * Success counts in the training data: per item and skill; per item after a given previous
      * answer (its item and whether it was right), keyed by {@link #afterKey}; per skill
-     * combination, keyed by {@link #combinationKey}. Counts are {answers, right ones}.
+     * combination, keyed by {@link #combinationKey}. Counts are {answers, right ones}. The
+     * rates derived from them take a {@code leaveOut} (0 or 1, -1 none): the answer of the row
+     * being fitted, which was counted here, so that a fitted row's features come from the other
+     * training answers only, as they do for an answer not in the training data.
      */
-    record Priors(int[] itemWins, int[] itemTries, double[] skillRate, double globalRate,
+    record Priors(int[] itemWins, int[] itemTries, int[] skillWins, int[] skillTries, long wins, long tries,
             Map<Long, int[]> after, Map<String, int[]> combinations) {
 
         static long afterKey(int previousItem, boolean previousRight, int item) {
@@ -422,25 +428,26 @@ public final class LogisticKnowledgeTracing implements KnowledgeTracer {
                     tries++;
                 }
             }
-            double global = (wins + 1.0) / (tries + 2.0);
-            double[] skillRate = new double[skillCount];
-            for (int s = 0; s < skillCount; s++) {
-                skillRate[s] = (skillWins[s] + 10 * global) / (skillTries[s] + 10);
-            }
-            return new Priors(itemWins, itemTries, skillRate, global, after, combinations);
+            return new Priors(itemWins, itemTries, skillWins, skillTries, wins, tries, after, combinations);
         }
 
-        double skillRate(int[] skills) {
+        /** Mean of the skills' smoothed success rates (pulled toward the overall rate); {@code leaveOut} as above. */
+        double skillRate(int[] skills, int leaveOut) {
+            int win = Math.max(leaveOut, 0);
+            int answer = leaveOut >= 0 ? 1 : 0;
+            double global = (wins - win + 1.0) / (tries - answer + 2.0);
             double sum = 0;
             for (int skill : skills) {
-                sum += skill >= 0 && skill < skillRate.length ? skillRate[skill] : globalRate;
+                sum += skill >= 0 && skill < skillTries.length
+                        ? (skillWins[skill] - win + 10 * global) / (skillTries[skill] - answer + 10)
+                        : global;
             }
             return sum / skills.length;
         }
 
-        /** Smoothed success rate of the item; {@code leaveOut} removes one training answer (0 or 1), -1 none. */
+        /** Smoothed success rate of the item, backed off to its skills' rate; {@code leaveOut} as above. */
         double itemRate(int item, int[] skills, int leaveOut) {
-            double base = skillRate(skills);
+            double base = skillRate(skills, leaveOut);
             if (item < 0 || item >= itemTries.length) {
                 return base;
             }
@@ -621,7 +628,7 @@ public final class LogisticKnowledgeTracing implements KnowledgeTracer {
                 String combination = Priors.combinationKey(attemptSkills);
                 int[] combinationCounts = priors.combinations().get(combination);
                 if (combinationCounts != null) {
-                    value[COMBINATION_SHIFT] = Priors.shift(combinationCounts, leave, priors.skillRate(attemptSkills),
+                    value[COMBINATION_SHIFT] = Priors.shift(combinationCounts, leave, priors.skillRate(attemptSkills, leave),
                             COMBINATION_SMOOTHING);
                 }
                 double[] mine = combinations.get(combination);

@@ -55,7 +55,7 @@ class LogisticFeaturesTests {
                     LogisticKnowledgeTracing.Priors.shift(others, -1, priors.itemRate(B, BOTH, own),
                             LogisticKnowledgeTracing.AFTER_SMOOTHING), org.assertj.core.data.Offset.offset(1e-12));
             assertThat(fitted[LogisticKnowledgeTracing.COMBINATION_SHIFT]).isCloseTo(
-                    LogisticKnowledgeTracing.Priors.shift(others, -1, priors.skillRate(BOTH),
+                    LogisticKnowledgeTracing.Priors.shift(others, -1, priors.skillRate(BOTH, own),
                             LogisticKnowledgeTracing.COMBINATION_SMOOTHING), org.assertj.core.data.Offset.offset(1e-12));
             assertThat(fitted[LogisticKnowledgeTracing.AFTER_SHIFT]).isPositive();
         }
@@ -67,6 +67,29 @@ class LogisticFeaturesTests {
                 .isGreaterThan(onlineWrong[LogisticKnowledgeTracing.AFTER_SHIFT]);
         assertThat(onlineRight[LogisticKnowledgeTracing.COMBINATION_SHIFT])
                 .isGreaterThan(onlineWrong[LogisticKnowledgeTracing.COMBINATION_SHIFT]);
+    }
+
+    /**
+     * Every training rate of a fitted row equals the one counted without that row: the item's
+     * rate, its skills' (the item's back-off and the combination's base) and the sequence context.
+     */
+    @Test
+    void fittedRowsTrainingRatesComeFromTheOtherAnswersOnly() {
+        int[] rates = {LogisticKnowledgeTracing.ITEM_PRIOR, LogisticKnowledgeTracing.AFTER_SEEN,
+                LogisticKnowledgeTracing.AFTER_SHIFT, LogisticKnowledgeTracing.COMBINATION_SHIFT};
+        for (boolean right : new boolean[] {true, false}) {
+            double[] fitted = lastAnswer(right, right);
+            // the same training data without the sixth learner's answer on B
+            List<LearnerSequence> others = new ArrayList<>(training(right).subList(0, 5));
+            others.add(LearnerSequence.of("l5", List.of(new Attempt(A, ONE, false))));
+            LogisticKnowledgeTracing.Model.Learner learner = blank(others).newLearner();
+            learner.observe(new Attempt(A, ONE, false));
+            double[] withoutIt = learner.features(B, BOTH, null).values();
+            for (int feature : rates) {
+                assertThat(fitted[feature]).as("feature %d, answer right: %s", feature, right)
+                        .isCloseTo(withoutIt[feature], org.assertj.core.data.Offset.offset(1e-12));
+            }
+        }
     }
 
     @Test
