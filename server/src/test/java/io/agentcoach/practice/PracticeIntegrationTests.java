@@ -80,6 +80,26 @@ class PracticeIntegrationTests {
         return "{\"code\": " + JSON.writeValueAsString(code) + "}";
     }
 
+    /**
+     * On a server that cannot run code: a new learner's run and submission are both refused as 503
+     * {@code unavailable} problems and no submission is queued. Returns the submission's answer.
+     */
+    static Http.Response assertRunAndSubmitRefused(int port, JdbcClient jdbc) {
+        TestUsers.SignedIn learner = new TestUsers(new Http(port), jdbc).learner();
+        String attempt = startAttempt(learner, "add-numbers");
+
+        Http.Response run = learner.postJson("/api/practice/attempts/" + attempt + "/runs", "{\"code\": \"x = 1\"}");
+        Http.Response submit = submit(learner, attempt, "k", "x = 1");
+
+        assertThat(run.status()).isEqualTo(503);
+        assertThat(submit.status()).isEqualTo(503);
+        assertThat(submit.isProblem()).isTrue();
+        assertThat(submit.json().get("type").asString()).isEqualTo("/problems/unavailable");
+        assertThat(Tenants.callAsSystem(() -> jdbc.sql("select count(*) from practice_submissions")
+                .query(Integer.class).single())).isZero();
+        return submit;
+    }
+
     static String startAttempt(TestUsers.SignedIn user, String exercise) {
         Http.Response started = user.postJson("/api/practice/exercises/" + exercise + "/attempts", "{}");
         assertThat(started.status()).as(started.body()).isEqualTo(201);
