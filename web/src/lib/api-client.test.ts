@@ -4,7 +4,17 @@ import { problem } from '../testing/mocks/handlers';
 import { server } from '../testing/mocks/server';
 import { authServer, learner } from '../testing/mocks/auth-server';
 import { signInAs } from '../testing/test-utils';
-import { ApiError, apiRequest, errorSentence, fieldErrors, isProblem, NETWORK_PROBLEM, UNEXPECTED_RESPONSE_PROBLEM } from './api-client';
+import {
+  ApiError,
+  apiEventStream,
+  apiRequest,
+  errorSentence,
+  fieldErrors,
+  isProblem,
+  NETWORK_PROBLEM,
+  STREAM_CUT_PROBLEM,
+  UNEXPECTED_RESPONSE_PROBLEM,
+} from './api-client';
 import { authSession } from './auth/session';
 import { webSocketUrl } from './web-socket-url';
 
@@ -203,5 +213,79 @@ describe('apiRequest with a session', () => {
     expect(fieldErrors(error)).toEqual({ name: 'must not be blank' });
     expect(isProblem(error, 'validation-failed')).toBe(true);
     expect(error.message).toBe('Some fields are not valid: name.');
+  });
+});
+
+describe('apiEventStream', () => {
+  async function collect(stream: AsyncGenerator<{ event: string; data: string }>) {
+    const events: string[] = [];
+    for await (const e of stream) {
+      events.push(`${e.event}:${e.data}`);
+    }
+    return events;
+  }
+
+  function streamOf(parts: string[], end: 'close' | 'error' = 'close') {
+    const encoder = new TextEncoder();
+    return new ReadableStream<Uint8Array>({
+      async start(controller) {
+        for (const part of parts) {
+          controller.enqueue(encoder.encode(part));
+          await new Promise((r) => setTimeout(r, 2));
+        }
+        if (end === 'error') {
+          controller.error(new TypeError('network error'));
+        } else {
+          controller.close();
+        }
+      },
+    });
+  }
+
+  it('posts with the bearer token and Accept: text/event-stream, and yields events across chunks', async () => {
+    let seen: { auth: string | null; accept: string | null; body: unknown } | undefined;
+    server.use(
+      http.post('*/api/stream', async ({ request }) => {
+        seen = { auth: request.headers.get('Authorization'), accept: request.headers.get('Accept'), body: await request.json() };
+        return new HttpResponse(streamOf(['event: agent\ndata: {"a"', ':1}\n', '\nevent: done\r\ndata: 2\r\n\r\n']), {
+          headers: { 'Content-Type': 'text/event-stream;charset=UTF-8' },
+        });
+      }),
+    );
+    signInAs(learner());
+    const token = await authSession.accessToken();
+    await expect(collect(apiEventStream('/api/stream', { method: 'POST', body: { goal: 'x' } }))).resolves.toEqual([
+      'agent:{"a":1}',
+      'done:2',
+    ]);
+    expect(seen).toEqual({ auth: `Bearer ${token}`, accept: 'text/event-stream, application/problem+json', body: { goal: 'x' } });
+  });
+
+  it('turns a refusal before the stream into the server\'s problem', async () => {
+    server.use(http.post('*/api/stream', () => problem(422, 'unprocessable', 'Unprocessable', 'Unknown skill: nope')));
+    const error = await failureOf(collect(apiEventStream('/api/stream', { method: 'POST', body: {} })));
+    expect(error.status).toBe(422);
+    expect(error.message).toBe('Unknown skill: nope.');
+  });
+
+  it('reports a stream that drops mid-way as cut, after the events that arrived', async () => {
+    server.use(
+      http.post('*/api/stream', () =>
+        new HttpResponse(streamOf(['event: agent\ndata: 1\n\n', 'event: draft\ndata: half'], 'error'), {
+          headers: { 'Content-Type': 'text/event-stream' },
+        }),
+      ),
+    );
+    const events: string[] = [];
+    const error = await failureOf(
+      (async () => {
+        for await (const e of apiEventStream('/api/stream', { method: 'POST', body: {} })) {
+          events.push(e.event);
+        }
+      })(),
+    );
+    expect(events).toEqual(['agent']);
+    expect(error.type).toBe(STREAM_CUT_PROBLEM);
+    expect(error.message).toBe('The connection was lost before the server finished.');
   });
 });

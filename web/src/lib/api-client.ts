@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { env } from '../config/env';
 import { AuthError } from './auth/oauth-server';
 import { authSession } from './auth/session';
+import { eventsOf, type SseEvent } from './sse';
 
 /** An RFC 9457 problem document as the server sends it; extra members are kept. */
 const ProblemSchema = z.looseObject({
@@ -197,6 +198,50 @@ async function send(path: string, options: RequestOptions, token: string | null)
       type: NETWORK_PROBLEM,
       title: 'Cannot reach the server. Check your connection and try again',
     });
+  }
+}
+
+/** The type given to a stream of events that stopped before its last event (connection lost). */
+export const STREAM_CUT_PROBLEM = 'stream-cut';
+
+/**
+ * Calls an endpoint that answers with server-sent events ({@code Accept: text/event-stream}) and
+ * yields each event as it arrives, signed in like {@link apiRequest} (which EventSource cannot be).
+ * A refusal before the stream opens is the server's problem as an {@link ApiError}; a connection
+ * that drops mid-stream is an ApiError of type {@link STREAM_CUT_PROBLEM}; aborting {@code signal}
+ * throws the AbortError. Stopping the iteration closes the stream.
+ */
+export async function* apiEventStream(path: string, options: RequestOptions = {}): AsyncGenerator<SseEvent> {
+  const response = await sendAuthenticated(path, {
+    ...options,
+    headers: { Accept: 'text/event-stream, application/problem+json', ...options.headers },
+  });
+  if (!response.ok) {
+    throw await problemFrom(response);
+  }
+  if (!response.body || !(response.headers.get('Content-Type') ?? '').includes('text/event-stream')) {
+    throw unexpected();
+  }
+  const events = eventsOf(response.body);
+  try {
+    for (;;) {
+      let next: IteratorResult<SseEvent>;
+      try {
+        next = await events.next();
+      } catch {
+        if (options.signal?.aborted) {
+          throw new DOMException('The stream was stopped', 'AbortError');
+        }
+        throw new ApiError({ status: 0, type: STREAM_CUT_PROBLEM, title: 'The connection was lost before the server finished' });
+      }
+      if (next.done) {
+        return;
+      }
+      yield next.value;
+    }
+  } finally {
+    // the reader stopped early (or the stream failed): close the body
+    await events.return(undefined);
   }
 }
 
