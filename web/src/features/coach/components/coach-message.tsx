@@ -1,13 +1,8 @@
 import { Link } from 'react-router';
 import { contentHref, type ContentIndex } from '../../../lib/content-index';
-import type { Citation } from '../api/coaching';
-import { numberedCitations } from '../utils/citations';
+import { citationLabel, numberedCitations } from '../../../lib/citations';
 import type { ChatMessage } from '../utils/coach-chat';
-import { AnswerText } from './answer-text';
-
-function citationLabel(c: Citation): string {
-  return c.section ? `${c.title} — ${c.section}` : c.title;
-}
+import { MarkdownText } from '../../../components/ui/markdown-text';
 
 const STATUS_NOTE: Partial<Record<ChatMessage['status'], string>> = {
   queued: 'Waiting for the connection…',
@@ -50,7 +45,7 @@ export function CoachMessage({ message, index, onRetry }: { message: ChatMessage
       <p className="chat-author">
         Coach{message.model ? <span className="muted small"> · {message.model}</span> : null}
       </p>
-      <AnswerText text={message.content} citationHref={hrefOf} citationLabel={labelOf} />
+      <MarkdownText text={message.content} citationHref={hrefOf} citationLabel={labelOf} />
       {message.status === 'streaming' && <span className="typing" aria-hidden="true" />}
       {!listsSources && citations.size > 0 && message.status === 'done' && (
         <div className="chat-sources">

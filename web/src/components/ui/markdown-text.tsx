@@ -2,13 +2,19 @@ import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 
 /**
- * A coach answer's Markdown as React elements: headings, lists, code blocks, paragraphs, inline
+ * Markdown the coach or its agents wrote (answers, plans, reviews) as React elements: headings, lists, code blocks, paragraphs, inline
  * code, bold, links and citation marks [n]. Nothing is ever parsed as HTML: text the model or the
  * learner wrote stays text, whatever it contains.
  */
-type Props = { text: string; citationHref: (n: number) => string | null; citationLabel: (n: number) => string | null };
+type Props = {
+  text: string;
+  citationHref: (n: number) => string | null;
+  citationLabel: (n: number) => string | null;
+  /** Where a bracketed curriculum id such as [fit-messages-to-budget] leads (plans name their activities so); text if null. */
+  referenceHref?: (id: string) => string | null;
+};
 
-const INLINE = /(`[^`\n]+`)|(\*\*[^*\n]+\*\*)|(\[\d+\])|\[([^\]\n]+)\]\(([^)\s]+)\)/g;
+const INLINE = /(`[^`\n]+`)|(\*\*[^*\n]+\*\*)|(\[\d+\])|\[([^\]\n]+)\]\(([^)\s]+)\)|\[([a-z0-9][a-z0-9-]*(?:\/[a-z0-9-]+)?)\](?!\()/g;
 
 function safeHref(url: string): string | null {
   if (url.startsWith('/') && !url.startsWith('//')) {
@@ -49,6 +55,17 @@ function inline(text: string, props: Props, keyBase: string): ReactNode[] {
           match[3]
         ),
       );
+    } else if (match[6]) {
+      const href = props.referenceHref?.(match[6]);
+      nodes.push(
+        href ? (
+          <Link key={key} to={href}>
+            [{match[6]}]
+          </Link>
+        ) : (
+          match[0]
+        ),
+      );
     } else {
       const href = safeHref(match[5]);
       if (href?.startsWith('/')) {
@@ -75,7 +92,7 @@ function inline(text: string, props: Props, keyBase: string): ReactNode[] {
   return nodes;
 }
 
-export function AnswerText(props: Props) {
+export function MarkdownText(props: Props) {
   const lines = props.text.replace(/\r\n/g, '\n').split('\n');
   const blocks: ReactNode[] = [];
   let paragraph: string[] = [];

@@ -1,4 +1,5 @@
-import type { Citation } from '../api/coaching';
+/** A curriculum passage an answer cites: a lesson (or exercise) and, when known, its section. */
+export type Citation = { sourceId: string; title: string; section?: string | null; sectionAnchor?: string | null };
 
 // "[2] Title — Section (source-id#anchor)" or "[2] Title (source-id)", as the coach lists its sources
 const SOURCE_LINE = /^\[(\d+)\]\s+(.+?)\s+\(([^\s()#]+)(?:#([^\s()]+))?\)\s*$/;
@@ -26,4 +27,9 @@ export function numberedCitations(text: string, fromEvent: Citation[] | undefine
     return new Map(fromEvent.map((c, i) => [i + 1, c]));
   }
   return citationsInText(text);
+}
+
+/** How a citation is named to the learner: "Title — Section", or the title alone. */
+export function citationLabel(c: Citation): string {
+  return c.section ? `${c.title} — ${c.section}` : c.title;
 }
