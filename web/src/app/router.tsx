@@ -28,6 +28,10 @@ export const routes: RouteObject[] = [
           { path: 'dashboard', lazy: () => import('./routes/dashboard').then((m) => ({ Component: m.DashboardRoute })) },
           { path: 'placement', lazy: () => import('./routes/placement').then((m) => ({ Component: m.PlacementRoute })) },
           { path: 'search', lazy: () => import('./routes/search').then((m) => ({ Component: m.SearchRoute })) },
+          // learning plans and code reviews (features/plans)
+          { path: 'plans', lazy: () => import('./routes/plans').then((m) => ({ Component: m.PlansRoute })) },
+          { path: 'plans/:id', lazy: () => import('./routes/plans').then((m) => ({ Component: m.PlanRoute })) },
+          { path: 'reviews/:id', lazy: () => import('./routes/plans').then((m) => ({ Component: m.ReviewRoute })) },
           { path: 'coach', lazy: () => import('./routes/coach').then((m) => ({ Component: m.CoachRoute })) },
           { path: 'login', lazy: () => import('./routes/login').then((m) => ({ Component: m.LoginRoute })) },
           // sign-in, sign-up and the account (features/auth, features/api-keys)

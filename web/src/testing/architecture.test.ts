@@ -32,7 +32,7 @@ describe('architecture', () => {
     const features = new Set(files.map(featureOf).filter(Boolean));
     const expected = [
       'admin', 'api-keys', 'auth', 'catalogue', 'coach', 'dashboard', 'exercises', 'health', 'lessons',
-      'placement', 'practice', 'search', 'skills',
+      'placement', 'plans', 'practice', 'search', 'skills',
     ];
     expect(expected.filter((feature) => !features.has(feature))).toEqual([]);
   });

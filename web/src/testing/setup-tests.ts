@@ -7,6 +7,7 @@ import { organization } from './mocks/admin-handlers';
 import { authServer } from './mocks/auth-server';
 import { coachServer } from './mocks/coach-server';
 import { learnerServer } from './mocks/learner-server';
+import { plansServer } from './mocks/plans-server';
 import { practiceServer } from './mocks/practice-server';
 import { server } from './mocks/server';
 import { resetPracticeSocket } from '../features/practice/api/submission-updates';
@@ -27,6 +28,7 @@ afterEach(() => {
   coachServer.reset();
   practiceServer.reset();
   learnerServer.reset();
+  plansServer.reset();
   resetPracticeSocket();
 });
 afterAll(() => server.close());

@@ -5,8 +5,9 @@ import type { LearnerContext } from '../../features/coach/api/coaching';
 import { CoachPanel, type CoachRequest } from '../../features/coach/components/coach-panel';
 import type { CodeQuestion } from '../../features/exercises/components/draft-editor';
 import { ExerciseWorkspace } from '../../features/exercises/components/exercise-workspace';
-import type { Verdict } from '../../features/practice/api/practice';
+import type { Submission, Verdict } from '../../features/practice/api/practice';
 import { PracticePanel } from '../../features/practice/components/practice-panel';
+import { ReviewSubmission } from '../../features/plans/components/review-submission';
 import { useContentIndex } from '../../lib/content-index';
 import { CoachDock } from '../components/coach-dock';
 
@@ -17,6 +18,11 @@ function codeQuestion(question: CodeQuestion): string {
   const quoted = question.text.length > MAX_QUOTED_CODE ? `${question.text.slice(0, MAX_QUOTED_CODE)}\n…` : question.text;
   return `About ${lines} of my solution:\n\`\`\`python\n${quoted}\n\`\`\`\nWhat does it do wrong, and what should I look at?`;
 }
+
+// the coach and mentor review a graded submission (features/plans), from the submission history
+const reviewAction = (submission: Submission) => (
+  <ReviewSubmission key={submission.id} submissionId={submission.id} attemptNumber={submission.attemptNumber} />
+);
 
 export function ExerciseRoute() {
   const { exerciseId = '' } = useParams();
@@ -49,7 +55,7 @@ export function ExerciseRoute() {
             exerciseId={exerciseId}
             onCodeChange={setCode}
             onAskAboutCode={askAboutCode}
-            actions={<PracticePanel exerciseId={exerciseId} code={code} onVerdict={onVerdict} />}
+            actions={<PracticePanel exerciseId={exerciseId} code={code} onVerdict={onVerdict} gradedAction={reviewAction} />}
           />
         </AsyncSection>
       </div>

@@ -25,6 +25,7 @@ export function AppLayout({ footer, account }: { footer?: ReactNode; account?: R
           </NavLink>
           <NavLink to="/skills">Skills</NavLink>
           <NavLink to="/search">Search</NavLink>
+          <NavLink to="/plans">Plans</NavLink>
           <NavLink to="/coach">Coach</NavLink>
         </nav>
         {account}

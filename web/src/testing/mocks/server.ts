@@ -4,6 +4,7 @@ import { authServer } from './auth-server';
 import { coachHandlers } from './coach-server';
 import { handlers } from './handlers';
 import { learnerHandlers } from './learner-server';
+import { plansHandlers } from './plans-server';
 import { practiceHandlers } from './practice-server';
 
 export const server = setupServer(
@@ -13,4 +14,5 @@ export const server = setupServer(
   ...coachHandlers,
   ...practiceHandlers,
   ...learnerHandlers,
+  ...plansHandlers,
 );

@@ -1,9 +1,9 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { Link } from 'react-router';
 import { ErrorMessage } from '../../../components/ui/error-message';
 import { useSession } from '../../../lib/auth/use-session';
 import { useQueryClient } from '@tanstack/react-query';
-import { historyQueryKey, isFinished, useRunPublicTests, useSubmit, type TestResult, type Verdict } from '../api/practice';
+import { historyQueryKey, isFinished, useRunPublicTests, useSubmit, type Submission, type TestResult, type Verdict } from '../api/practice';
 import { watchSubmission, type SubmissionProgress } from '../api/submission-updates';
 import { keepSubmittedCode } from '../utils/submitted-code';
 import { SubmissionHistory } from './submission-history';
@@ -14,6 +14,8 @@ type Props = {
   code: string;
   /** Called with each finished verdict (public run or graded submission), e.g. to tell the coach. */
   onVerdict?: (verdict: Verdict) => void;
+  /** What can be done with a graded submission in the history (e.g. ask for a review). */
+  gradedAction?: (submission: Submission) => ReactNode;
 };
 
 const STATUS_WORDS: Record<string, string> = {
@@ -42,7 +44,7 @@ export function PracticePanel(props: Props) {
   return <SignedInPracticePanel {...props} />;
 }
 
-function SignedInPracticePanel({ exerciseId, code, onVerdict }: Props) {
+function SignedInPracticePanel({ exerciseId, code, onVerdict, gradedAction }: Props) {
   const queryClient = useQueryClient();
   const run = useRunPublicTests(exerciseId);
   const submission = useSubmit(exerciseId);
@@ -154,7 +156,7 @@ function SignedInPracticePanel({ exerciseId, code, onVerdict }: Props) {
           </p>
         )}
       </div>
-      <SubmissionHistory exerciseId={exerciseId} />
+      <SubmissionHistory exerciseId={exerciseId} gradedAction={gradedAction} />
     </div>
   );
 }

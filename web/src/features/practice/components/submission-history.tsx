@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { ErrorMessage } from '../../../components/ui/error-message';
 import { useHistory, type Submission } from '../api/practice';
 import { submittedCode } from '../utils/submitted-code';
@@ -17,8 +18,14 @@ function outcome(submission: Submission): string {
   return `${verdict.passed ? 'solved' : 'not yet'} · ${passed}/${verdict.tests.length} tests${limit}`;
 }
 
+type Props = {
+  exerciseId: string;
+  /** What can be done with a graded submission (e.g. ask for a review), shown under it. */
+  gradedAction?: (submission: Submission) => ReactNode;
+};
+
 /** The learner's submissions of this exercise, newest first, each with what changed since the one before. */
-export function SubmissionHistory({ exerciseId }: { exerciseId: string }) {
+export function SubmissionHistory({ exerciseId, gradedAction }: Props) {
   const history = useHistory(exerciseId);
   if (history.isPending) {
     return null;
@@ -46,6 +53,7 @@ export function SubmissionHistory({ exerciseId }: { exerciseId: string }) {
                   {new Date(submission.submittedAt).toLocaleString()}
                 </time>
               </p>
+              {gradedAction && submission.status === 'graded' && submission.verdict && gradedAction(submission)}
               {previous && (
                 <details>
                   <summary>Changes since submission {previous.attemptNumber}</summary>

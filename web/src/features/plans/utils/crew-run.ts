@@ -1,0 +1,166 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { z } from 'zod';
+import { ApiError, apiEventStream, STREAM_CUT_PROBLEM, UNEXPECTED_RESPONSE_PROBLEM } from '../../../lib/api-client';
+import type { SseEvent } from '../../../lib/sse';
+import { collectionOf, PlanSchema, type Plan, type PlanKind } from '../api/plans';
+
+/** What one run of the coach + mentor crew has shown so far. */
+export type CrewRun = {
+  status: 'idle' | 'running' | 'done' | 'failed' | 'stopped';
+  /** The agent working now (or last), and whether it is the offline one. */
+  agent: { name: string; offline: boolean } | null;
+  /** The models failed part-way and the offline crew started over. */
+  restarted: boolean;
+  draft: string | null;
+  review: string | null;
+  document: Plan | null;
+  error: unknown;
+  /** What a screen reader hears: one sentence per step. */
+  announcement: string;
+};
+
+export type CrewRequest = { kind: 'PLAN'; goal?: string; goalSkillId?: string } | { kind: 'REVIEW'; submissionId: string };
+
+export const IDLE: CrewRun = {
+  status: 'idle',
+  agent: null,
+  restarted: false,
+  draft: null,
+  review: null,
+  document: null,
+  error: null,
+  announcement: '',
+};
+
+const AgentData = z.object({ agent: z.string(), offline: z.boolean().default(false) });
+const TextData = z.object({ text: z.string() });
+
+const WORKING: Record<string, (thing: string) => string> = {
+  coach: (thing) => `The coach is writing a draft ${thing}.`,
+  mentor: () => 'The mentor is checking the draft.',
+};
+
+function thingOf(kind: PlanKind) {
+  return kind === 'PLAN' ? 'of your plan' : 'of the review';
+}
+
+function parse<T>(schema: z.ZodType<T>, event: SseEvent): T {
+  let json: unknown;
+  try {
+    json = JSON.parse(event.data);
+  } catch {
+    json = undefined;
+  }
+  const parsed = schema.safeParse(json);
+  if (!parsed.success) {
+    throw new ApiError({
+      status: 200,
+      type: UNEXPECTED_RESPONSE_PROBLEM,
+      title: 'The server sent progress this page does not understand; reload to get the latest version',
+    });
+  }
+  return parsed.data;
+}
+
+/** The next state after {@code event}; unknown events change nothing. */
+export function applyEvent(run: CrewRun, event: SseEvent, kind: PlanKind): CrewRun {
+  switch (event.event) {
+    case 'agent': {
+      const agent = parse(AgentData, event);
+      const name = agent.agent;
+      // a coach starting again means the offline crew starts over after the models failed
+      const restarted = run.restarted || (name === 'coach' && run.agent !== null);
+      const again = restarted && !run.restarted ? 'No model could finish it, so the offline coach starts over. ' : '';
+      return {
+        ...run,
+        agent: { name, offline: agent.offline },
+        restarted,
+        ...(name === 'coach' ? { draft: null, review: null } : {}),
+        announcement: `${again}${(WORKING[name] ?? (() => `The ${name} is working.`))(thingOf(kind))}`,
+      };
+    }
+    case 'draft':
+      return { ...run, draft: parse(TextData, event).text, announcement: 'The coach finished the draft.' };
+    case 'review':
+      return { ...run, review: parse(TextData, event).text, announcement: 'The mentor finished checking the draft.' };
+    case 'done':
+      return {
+        ...run,
+        status: 'done',
+        document: parse(PlanSchema, event),
+        announcement: kind === 'PLAN' ? 'Your plan is ready and stored.' : 'The review is ready and stored.',
+      };
+    default:
+      return run;
+  }
+}
+
+/**
+ * Runs the crew for {@code request} and follows it over server-sent events: the agent at work,
+ * the coach's draft, the mentor's version, then the stored document. {@code stop} closes the
+ * stream (the server finishes and stores the document all the same).
+ */
+export function useCrewRun(onDone?: (document: Plan) => void) {
+  const [run, setRun] = useState<CrewRun>(IDLE);
+  const controller = useRef<AbortController | null>(null);
+  const last = useRef<CrewRequest | null>(null);
+  const onDoneRef = useRef(onDone);
+  onDoneRef.current = onDone;
+
+  useEffect(() => () => controller.current?.abort(), []);
+
+  const start = useCallback(async (request: CrewRequest) => {
+    controller.current?.abort();
+    const mine = new AbortController();
+    controller.current = mine;
+    last.current = request;
+    const { kind, ...body } = request;
+    let state: CrewRun = { ...IDLE, status: 'running', announcement: kind === 'PLAN' ? 'Writing your plan.' : 'Reviewing your submission.' };
+    setRun(state);
+    try {
+      for await (const event of apiEventStream(`/api/coaching/${collectionOf(kind)}`, { method: 'POST', body, signal: mine.signal })) {
+        state = applyEvent(state, event, kind);
+        setRun(state);
+        if (state.status === 'done') {
+          break;
+        }
+      }
+      if (state.status !== 'done') {
+        throw new ApiError({ status: 0, type: STREAM_CUT_PROBLEM, title: 'The connection ended before the server finished' });
+      }
+      onDoneRef.current?.(state.document!);
+    } catch (error) {
+      if (mine.signal.aborted) {
+        return;
+      }
+      setRun({ ...state, status: 'failed', error, announcement: `It could not be finished. ${error instanceof Error ? error.message : ''}`.trim() });
+    } finally {
+      if (controller.current === mine) {
+        controller.current = null;
+      }
+    }
+  }, []);
+
+  const stop = useCallback(() => {
+    controller.current?.abort();
+    controller.current = null;
+    setRun((current) =>
+      current.status === 'running'
+        ? { ...current, status: 'stopped', announcement: 'Stopped following the crew. It finishes on the server and the result appears in your list.' }
+        : current,
+    );
+  }, []);
+
+  const retry = useCallback(() => {
+    if (last.current) {
+      void start(last.current);
+    }
+  }, [start]);
+
+  return { run, start, stop, retry };
+}
+
+/** Whether a failure happened after the server had taken the request (the crew may still finish). */
+export function wasCut(error: unknown): boolean {
+  return error instanceof ApiError && error.type === STREAM_CUT_PROBLEM;
+}
