@@ -17,7 +17,7 @@ export function PlanText({ text }: { text: string }) {
     const c = citations.get(n);
     return c ? citationLabel(c) : null;
   };
-  // only ids the curriculum knows become links (a plan's brackets may hold other words)
-  const referenceHref = (id: string) => (index && (index.lessons.has(id) || index.exercises.has(id)) ? contentHref(index, id) : null);
+  // only ids the curriculum knows become links (a plan's brackets may hold other words); a check question opens its lesson
+  const referenceHref = (id: string) => (index ? contentHref(index, id) : null);
   return <MarkdownText text={text} citationHref={citationHref} citationLabel={labelOf} referenceHref={referenceHref} />;
 }

@@ -121,10 +121,8 @@ export function useCrewRun(onDone?: (document: Plan) => void) {
       for await (const event of apiEventStream(`/api/coaching/${collectionOf(kind)}`, { method: 'POST', body, signal: mine.signal })) {
         state = applyEvent(state, event, kind);
         setRun(state);
-        if (state.status === 'done') {
-          break;
-        }
       }
+      // the stream ends right after "done" (read to its end, so the request completes normally)
       if (state.status !== 'done') {
         throw new ApiError({ status: 0, type: STREAM_CUT_PROBLEM, title: 'The connection ended before the server finished' });
       }
