@@ -396,6 +396,19 @@ class CoachingAgentsIntegrationTests {
                 .isEqualTo(422);
     }
 
+    @Test
+    void aCrewRefusedBeforeTheStreamAnswersTheProblemDocumentTheWebAppShows() {
+        // the web app follows crews with fetch(), accepting the stream or a problem document
+        Http.Response refused = learner.http().send(learner.request("/api/coaching/plans")
+                .setHeader("Accept", "text/event-stream, application/problem+json")
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"goalSkillId\":\"no-such-skill\"}")).build());
+
+        assertThat(refused.status()).isEqualTo(422);
+        assertThat(refused.contentType()).startsWith("application/problem+json");
+        assertThat(refused.body()).contains("no-such-skill");
+    }
+
     private Http.Response followCrew(String path, String json) {
         return learner.http().send(learner.request(path).setHeader("Accept", "text/event-stream")
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build());
