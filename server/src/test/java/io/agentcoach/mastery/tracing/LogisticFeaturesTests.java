@@ -216,4 +216,21 @@ class LogisticFeaturesTests {
         // each (earlier item, outcome, item) once per answer: 50 items x 2 outcomes x 50 items at most
         assertThat(counted.earlier().size()).isLessThanOrEqualTo(50 * 2 * 50);
     }
+
+    @Test
+    void pairCountsKeepEveryKeysAnswersAcrossGrowth() {
+        PairCounts counts = new PairCounts();
+        for (int k = 0; k < 20_000; k++) {
+            long key = LogisticKnowledgeTracing.Priors.afterKey(k, k % 2 == 0, k % 7);
+            for (int answer = 0; answer <= k % 3; answer++) {
+                counts.add(key, answer == 0);
+            }
+        }
+        assertThat(counts.size()).isEqualTo(20_000);
+        for (int k = 0; k < 20_000; k++) {
+            assertThat(counts.get(LogisticKnowledgeTracing.Priors.afterKey(k, k % 2 == 0, k % 7)))
+                    .containsExactly(k % 3 + 1, 1);
+        }
+        assertThat(counts.get(LogisticKnowledgeTracing.Priors.afterKey(3, true, 3))).isNull();
+    }
 }
