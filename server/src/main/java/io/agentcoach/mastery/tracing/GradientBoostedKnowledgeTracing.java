@@ -23,8 +23,9 @@ import java.util.stream.IntStream;
  * as it updates them; the trees are only evaluated.
  *
  * <p>Trees are grown leaf-wise on {@value #BINS}-bin histograms of the features (gradient and
- * Hessian of the log-loss, L2 on leaf values); their number is chosen by AUC on a tenth of the
- * training learners held out from the boosting (never on the data scored later).
+ * Hessian of the log-loss, L2 on leaf values); their number is the one with the least log-loss
+ * on a tenth of the training learners held out from the boosting (never on the data scored
+ * later): on outcomes nothing predicts, a handful.
  *
  * <p>Mastery of a skill is the logistic model's: it rises with every right answer and carries
  * the per-feature weights the learning path's reasons rest on, which a sum of trees does not
@@ -37,7 +38,7 @@ public final class GradientBoostedKnowledgeTracing implements KnowledgeTracer {
     static final int MAX_LEAVES = 31;
     static final double SHRINKAGE = 0.1;
     static final int MAX_TREES = 600;
-    /** Trees added without a better held-out AUC before boosting stops. */
+    /** Trees added without a lower held-out log-loss before boosting stops. */
     static final int PATIENCE = 80;
     static final double LEAF_L2 = 1;
     /** Least sum of Hessians (about 0.2 per answer) in a leaf. */
@@ -85,8 +86,8 @@ public final class GradientBoostedKnowledgeTracing implements KnowledgeTracer {
             for (int l = 0; l < fold.length; l++) {
                 (fold[l] == k ? own : others).add(training.get(l));
             }
-            LogisticKnowledgeTracing.Model model = new LogisticKnowledgeTracing(chosen.epochs(), chosen.l2())
-                    .fit(others, itemCount, skillCount);
+            LogisticKnowledgeTracing.Model model = new LogisticKnowledgeTracing(chosen.epochs(), chosen.l2(),
+                    linear.lags()).fit(others, itemCount, skillCount);
             return inputs(model, own);
         }).toList();
         int[] next = new int[FOLDS];
@@ -191,6 +192,11 @@ public final class GradientBoostedKnowledgeTracing implements KnowledgeTracer {
         @Override
         public String name() {
             return "gbt";
+        }
+
+        /** How the trees were fitted. */
+        Fit fit() {
+            return fit;
         }
 
         /** How the trees and the logistic model under them were fitted. */
@@ -377,6 +383,7 @@ public final class GradientBoostedKnowledgeTracing implements KnowledgeTracer {
             List<Tree> trees = new ArrayList<>();
             double linearAuc = auc(stopMargin);
             double bestAuc = linearAuc;
+            double bestLoss = logLoss(stopMargin);
             int bestTrees = 0;
             for (int t = 0; t < MAX_TREES && t - bestTrees < PATIENCE; t++) {
                 for (int r = 0; r < rows; r++) {
@@ -387,9 +394,11 @@ public final class GradientBoostedKnowledgeTracing implements KnowledgeTracer {
                 }
                 Tree tree = grow();
                 trees.add(tree);
-                double auc = auc(stopMargin);
-                if (auc > bestAuc + 1e-6) {
-                    bestAuc = auc;
+                // log-loss rather than AUC: smoother on a small held-out part, so noise does not pick trees
+                double loss = logLoss(stopMargin);
+                if (loss < bestLoss - 1e-7) {
+                    bestLoss = loss;
+                    bestAuc = auc(stopMargin);
                     bestTrees = trees.size();
                 }
             }
@@ -482,6 +491,16 @@ public final class GradientBoostedKnowledgeTracing implements KnowledgeTracer {
                 }
             }
             return i;
+        }
+
+        /** Mean log-loss of the held-out answers at the given log-odds. */
+        private double logLoss(double[] margins) {
+            double sum = 0;
+            for (int r = 0; r < margins.length; r++) {
+                double m = stopLabels[r] ? margins[r] : -margins[r];
+                sum += m > 0 ? Math.log1p(Math.exp(-m)) : -m + Math.log1p(Math.exp(m));
+            }
+            return sum / margins.length;
         }
 
         private double auc(double[] scores) {

@@ -94,10 +94,28 @@ public final class LogisticKnowledgeTracing implements KnowledgeTracer {
     static final int COMBINATION_SHIFT = 29;
     static final int COMBINATION_WINS = 30;
     static final int COMBINATION_FAILS = 31;
+    /**
+     * Log count of training answers on the item that came 2 to {@code lags} answers after an
+     * answer, with the same outcome, on an item the learner answered that many answers ago
+     * (each such earlier item and outcome once).
+     */
+    static final int EARLIER_SEEN = 32;
+    /** Mean log-odds shift of the item's success rate after those earlier answers, over its rate. */
+    static final int EARLIER_SHIFT = 33;
     /** The last single-valued dense feature; the outcome patterns follow. */
-    static final int LAST_SCALAR = COMBINATION_FAILS;
+    static final int LAST_SCALAR = EARLIER_SHIFT;
     /** Features that depend on the item asked (with the learner's past), added per item by predictAll. */
-    static final int[] ITEM_CONTEXT = {ITEM_TRIES, ITEM_LAST, AFTER_SEEN, AFTER_SHIFT};
+    static final int[] ITEM_CONTEXT = {ITEM_TRIES, ITEM_LAST, AFTER_SEEN, AFTER_SHIFT, EARLIER_SEEN, EARLIER_SHIFT};
+    /**
+     * Window lengths (in answers) for the earlier answers' context, longest first: the longest
+     * whose (earlier answer, item) pairs in the training data stay within {@link #PAIR_BUDGET}
+     * is used (on train1 -> valid1 of ASSIST2009 a longer window was better at every length tried).
+     */
+    static final int[] LAG_CHOICES = {200, 80, 40, 20, 10, 5};
+    /** A window of the previous answer alone, which is the sequence context's: no earlier answers' context. */
+    static final int NO_EARLIER_CONTEXT = 1;
+    /** Most (earlier answer, item) pairs counted: about 16 bytes each, in each of the models fitted at once. */
+    static final long PAIR_BUDGET = 1L << 24;
     /** Pseudo-counts pulling a sequence context's rate toward the item's, a combination's toward its skills'. */
     static final double AFTER_SMOOTHING = 4;
     static final double COMBINATION_SMOOTHING = 10;
@@ -114,9 +132,9 @@ public final class LogisticKnowledgeTracing implements KnowledgeTracer {
         this.fixed = null;
     }
 
-    /** Fits with the given hyper-parameters, without validation. */
-    public LogisticKnowledgeTracing(int epochs, double l2) {
-        this.fixed = new HyperParameters(epochs, l2, Double.NaN);
+    /** Fits with the given hyper-parameters and window of earlier answers, without validation. */
+    public LogisticKnowledgeTracing(int epochs, double l2, int lags) {
+        this.fixed = new HyperParameters(epochs, l2, lags, Double.NaN);
     }
 
     /**
@@ -124,12 +142,14 @@ public final class LogisticKnowledgeTracing implements KnowledgeTracer {
      *
      * @param epochs passes of Adagrad over the training rows
      * @param l2 L2 penalty per weight and pass
+     * @param lags window, in answers, of the earlier answers' context; {@link #NO_EARLIER_CONTEXT} when off
      * @param validationAuc AUC on the held-out learners that chose them; NaN when not chosen so
      */
-    public record HyperParameters(int epochs, double l2, double validationAuc) {
+    public record HyperParameters(int epochs, double l2, int lags, double validationAuc) {
         @Override
         public String toString() {
-            return String.format(Locale.ROOT, "epochs=%d l2=%.0e%s", epochs, l2,
+            return String.format(Locale.ROOT, "epochs=%d l2=%.0e window=%s%s", epochs, l2,
+                    lags == NO_EARLIER_CONTEXT ? "off" : String.valueOf(lags),
                     Double.isNaN(validationAuc) ? " (defaults)" : String.format(Locale.ROOT, " (validation auc %.4f)",
                             validationAuc));
         }
@@ -145,42 +165,48 @@ public final class LogisticKnowledgeTracing implements KnowledgeTracer {
         Layout layout = new Layout(itemCount, skillCount);
         HyperParameters chosen = fixed;
         if (chosen == null) {
+            int window = Priors.window(training);
             chosen = training.size() < MIN_LEARNERS_TO_TUNE
-                    ? new HyperParameters(DEFAULT_EPOCHS, DEFAULT_L2, Double.NaN)
-                    : tune(training, layout);
+                    ? new HyperParameters(DEFAULT_EPOCHS, DEFAULT_L2, window, Double.NaN)
+                    : tune(training, layout, window);
         }
-        Priors priors = Priors.count(training, itemCount, skillCount);
+        Priors priors = Priors.count(training, itemCount, skillCount, chosen.lags());
         Rows rows = Rows.of(training, new Model(layout, priors, new double[layout.size()], chosen), true);
         double[] weights = new double[layout.size()];
         train(rows, weights, chosen.l2(), chosen.epochs(), null);
         return new Model(layout, priors, weights, chosen);
     }
 
-    /** Fits on four fifths of the learners and keeps the passes and L2 that score best on the rest. */
-    private static HyperParameters tune(List<LearnerSequence> training, Layout layout) {
+    /**
+     * Fits on four fifths of the learners and keeps the passes, L2 and earlier answers' context
+     * (the given window or none) that score best on the rest.
+     */
+    private static HyperParameters tune(List<LearnerSequence> training, Layout layout, int window) {
         List<LearnerSequence> fitting = new ArrayList<>();
         List<LearnerSequence> validation = new ArrayList<>();
         Random random = new Random(11);
         for (LearnerSequence sequence : training) {
             (random.nextInt(5) == 0 ? validation : fitting).add(sequence);
         }
-        Priors priors = Priors.count(fitting, layout.items(), layout.skills());
-        Model blank = new Model(layout, priors, new double[layout.size()], null);
-        Rows fitRows = Rows.of(fitting, blank, true);
-        Rows validationRows = Rows.of(validation, blank, false);
-        HyperParameters best = new HyperParameters(DEFAULT_EPOCHS, DEFAULT_L2, Double.NaN);
+        HyperParameters best = new HyperParameters(DEFAULT_EPOCHS, DEFAULT_L2, window, Double.NaN);
         double bestAuc = -1;
-        // one fit per penalty, in parallel: the rows are only read
-        double[][] aucsByL2 = new double[L2_GRID.length][MAX_EPOCHS];
-        IntStream.range(0, L2_GRID.length).parallel().forEach(g -> train(fitRows, new double[layout.size()],
-                L2_GRID[g], MAX_EPOCHS, (epoch, w) -> aucsByL2[g][epoch] = validationRows.auc(w)));
-        for (int g = 0; g < L2_GRID.length; g++) {
-            double l2 = L2_GRID[g];
-            double[] aucs = aucsByL2[g];
-            for (int epoch = 0; epoch < MAX_EPOCHS; epoch++) {
-                if (aucs[epoch] > bestAuc + 1e-5) {
-                    bestAuc = aucs[epoch];
-                    best = new HyperParameters(epoch + 1, l2, aucs[epoch]);
+        for (int lags : new int[] {window, NO_EARLIER_CONTEXT}) {
+            Priors priors = Priors.count(fitting, layout.items(), layout.skills(), lags);
+            Model blank = new Model(layout, priors, new double[layout.size()], null);
+            Rows fitRows = Rows.of(fitting, blank, true);
+            Rows validationRows = Rows.of(validation, blank, false);
+            // one fit per penalty, in parallel: the rows are only read
+            double[][] aucsByL2 = new double[L2_GRID.length][MAX_EPOCHS];
+            IntStream.range(0, L2_GRID.length).parallel().forEach(g -> train(fitRows, new double[layout.size()],
+                    L2_GRID[g], MAX_EPOCHS, (epoch, w) -> aucsByL2[g][epoch] = validationRows.auc(w)));
+            for (int g = 0; g < L2_GRID.length; g++) {
+                double l2 = L2_GRID[g];
+                double[] aucs = aucsByL2[g];
+                for (int epoch = 0; epoch < MAX_EPOCHS; epoch++) {
+                    if (aucs[epoch] > bestAuc + 1e-5) {
+                        bestAuc = aucs[epoch];
+                        best = new HyperParameters(epoch + 1, l2, lags, aucs[epoch]);
+                    }
                 }
             }
         }
@@ -367,7 +393,51 @@ public final class LogisticKnowledgeTracing implements KnowledgeTracer {
      * training answers only, as they do for an answer not in the training data.
      */
     record Priors(int[] itemWins, int[] itemTries, int[] skillWins, int[] skillTries, long wins, long tries,
-            Map<Long, int[]> after, Map<String, int[]> combinations) {
+            Map<Long, int[]> after, Map<String, int[]> combinations, PairCounts earlier, int lags) {
+
+        /**
+         * The longest of {@link #LAG_CHOICES} whose (earlier answer, item) pairs in the training
+         * data stay within {@link #PAIR_BUDGET}: the training data's size decides, not its outcomes.
+         */
+        static int window(List<LearnerSequence> training) {
+            for (int lags : LAG_CHOICES) {
+                long pairs = 0;
+                for (LearnerSequence sequence : training) {
+                    int n = sequence.attempts().size();
+                    // answer t has min(t, lags) - 1 earlier answers at lags 2..lags
+                    int full = Math.min(n, lags);
+                    pairs += (long) Math.max(0, full - 1) * Math.max(0, full - 2) / 2
+                            + (long) Math.max(0, n - lags) * (lags - 1);
+                }
+                if (pairs <= PAIR_BUDGET) {
+                    return lags;
+                }
+            }
+            return LAG_CHOICES[LAG_CHOICES.length - 1];
+        }
+
+        /**
+         * Keys of the answers at lags 2 to {@code items.length} before an answer on {@code item}:
+         * each (earlier item, its outcome, item) once however often it occurs in the window.
+         * {@code items[0]} / {@code rights[0]} is the previous answer; {@code available} of them are filled.
+         */
+        static long[] earlierKeys(int[] items, boolean[] rights, int available, int item) {
+            long[] keys = new long[Math.max(0, available - 1)];
+            int n = 0;
+            for (int lag = 1; lag < available; lag++) {
+                if (items[lag] >= 0) {
+                    keys[n++] = afterKey(items[lag], rights[lag], item);
+                }
+            }
+            Arrays.sort(keys, 0, n);
+            int distinct = 0;
+            for (int k = 0; k < n; k++) {
+                if (distinct == 0 || keys[k] != keys[distinct - 1]) {
+                    keys[distinct++] = keys[k];
+                }
+            }
+            return Arrays.copyOf(keys, distinct);
+        }
 
         static long afterKey(int previousItem, boolean previousRight, int item) {
             return ((long) previousItem << 33) | (previousRight ? 1L << 32 : 0) | item;
@@ -399,6 +469,10 @@ public final class LogisticKnowledgeTracing implements KnowledgeTracer {
         }
 
         static Priors count(List<LearnerSequence> training, int itemCount, int skillCount) {
+            return count(training, itemCount, skillCount, window(training));
+        }
+
+        static Priors count(List<LearnerSequence> training, int itemCount, int skillCount, int lags) {
             int[] itemWins = new int[itemCount];
             int[] itemTries = new int[itemCount];
             int[] skillWins = new int[skillCount];
@@ -407,11 +481,18 @@ public final class LogisticKnowledgeTracing implements KnowledgeTracer {
             long tries = 0;
             Map<Long, int[]> after = new HashMap<>();
             Map<String, int[]> combinations = new HashMap<>();
+            PairCounts earlier = new PairCounts();
+            int[] recentItems = new int[lags];
+            boolean[] recentRights = new boolean[lags];
             for (LearnerSequence sequence : training) {
                 Attempt previous = null;
+                int seen = 0;
                 for (Attempt attempt : sequence.attempts()) {
                     int win = attempt.correct() ? 1 : 0;
                     if (attempt.item() >= 0) {
+                        for (long key : earlierKeys(recentItems, recentRights, seen, attempt.item())) {
+                            earlier.add(key, win == 1);
+                        }
                         itemWins[attempt.item()] += win;
                         itemTries[attempt.item()]++;
                         if (previous != null && previous.item() >= 0) {
@@ -420,6 +501,7 @@ public final class LogisticKnowledgeTracing implements KnowledgeTracer {
                     }
                     add(combinations, combinationKey(attempt.skills()), win);
                     previous = attempt;
+                    seen = remember(recentItems, recentRights, seen, attempt);
                     for (int skill : attempt.skills()) {
                         skillWins[skill] += win;
                         skillTries[skill]++;
@@ -428,7 +510,16 @@ public final class LogisticKnowledgeTracing implements KnowledgeTracer {
                     tries++;
                 }
             }
-            return new Priors(itemWins, itemTries, skillWins, skillTries, wins, tries, after, combinations);
+            return new Priors(itemWins, itemTries, skillWins, skillTries, wins, tries, after, combinations, earlier, lags);
+        }
+
+        /** Shifts the last answers' window by one (newest first); returns how many it holds. */
+        static int remember(int[] items, boolean[] rights, int held, Attempt attempt) {
+            System.arraycopy(items, 0, items, 1, items.length - 1);
+            System.arraycopy(rights, 0, rights, 1, rights.length - 1);
+            items[0] = attempt.item();
+            rights[0] = attempt.credit() > 0.5;
+            return Math.min(held + 1, items.length);
         }
 
         /** Mean of the skills' smoothed success rates (pulled toward the overall rate); {@code leaveOut} as above. */
@@ -482,6 +573,11 @@ public final class LogisticKnowledgeTracing implements KnowledgeTracer {
         /** How it was fitted; null for a blank model. */
         public HyperParameters hyperParameters() {
             return hyperParameters;
+        }
+
+        /** The window, in answers, of the earlier answers' context. */
+        public int lags() {
+            return priors.lags();
         }
 
         @Override
@@ -546,6 +642,10 @@ public final class LogisticKnowledgeTracing implements KnowledgeTracer {
             private double lastSurprise;
             private int lastSkill = -1;
             private int lastItem = Attempt.NO_ITEM;
+            /** The last {@code lags} answers' items and outcomes, newest first, and how many there are. */
+            private final int[] recentItems = new int[priors.lags()];
+            private final boolean[] recentRights = new boolean[priors.lags()];
+            private int recent;
             /** Per skill combination: {credit, 1 - credit} summed. */
             private final Map<String, double[]> combinations = new HashMap<>();
             private int pattern;
@@ -665,6 +765,21 @@ public final class LogisticKnowledgeTracing implements KnowledgeTracer {
                     value[AFTER_SHIFT] = Priors.shift(after, leave, priors.itemRate(item, attemptSkills, leave),
                             AFTER_SMOOTHING);
                 }
+                double answers = 0;
+                double shifts = 0;
+                int found = 0;
+                for (long key : Priors.earlierKeys(recentItems, recentRights, recent, item)) {
+                    int[] earlier = priors.earlier().get(key);
+                    if (earlier != null && Priors.answers(earlier, leave) > 0) {
+                        answers += Priors.answers(earlier, leave);
+                        shifts += Priors.shift(earlier, leave, priors.itemRate(item, attemptSkills, leave), AFTER_SMOOTHING);
+                        found++;
+                    }
+                }
+                if (found > 0) {
+                    value[EARLIER_SEEN] = Math.log1p(answers);
+                    value[EARLIER_SHIFT] = shifts / found;
+                }
             }
 
             @Override
@@ -771,6 +886,7 @@ public final class LogisticKnowledgeTracing implements KnowledgeTracer {
                 lastSurprise = surprise;
                 lastSkill = attempt.skills()[0];
                 lastItem = attempt.item();
+                recent = Priors.remember(recentItems, recentRights, recent, attempt);
                 double[] combination = combinations.computeIfAbsent(Priors.combinationKey(attempt.skills()),
                         k -> new double[2]);
                 combination[0] += credit;

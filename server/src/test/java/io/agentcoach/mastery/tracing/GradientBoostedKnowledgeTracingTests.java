@@ -95,4 +95,31 @@ class GradientBoostedKnowledgeTracingTests {
         TracingModel linear = new LogisticKnowledgeTracing().fit(flipping(20, 7), 60, 3);
         assertThat(learner.predict(3, new int[] {0})).isEqualTo(linear.newLearner().predict(3, new int[] {0}));
     }
+
+    /** Outcomes that nothing predicts: right 60% of the time whoever answers whatever. */
+    static List<LearnerSequence> noise(int count, long seed) {
+        Random random = new Random(seed);
+        List<LearnerSequence> sequences = new ArrayList<>();
+        for (int l = 0; l < count; l++) {
+            List<Attempt> attempts = new ArrayList<>();
+            for (int a = 0; a < 30; a++) {
+                int skill = random.nextInt(3);
+                attempts.add(new Attempt(skill * 20 + random.nextInt(20), new int[] {skill}, random.nextDouble() < 0.6));
+            }
+            sequences.add(LearnerSequence.of("l" + l, attempts));
+        }
+        return sequences;
+    }
+
+    /** The number of trees is chosen on held-out training learners: few where there is nothing to learn. */
+    @Test
+    void keepsFewTreesOnNoiseAndManyWhereThereIsAnInteractionToLearn() {
+        for (long seed = 1; seed <= 2; seed++) {
+            GradientBoostedKnowledgeTracing.Fit onNoise = new GradientBoostedKnowledgeTracing().fit(noise(600, seed), 60, 3).fit();
+            GradientBoostedKnowledgeTracing.Fit onSignal =
+                    new GradientBoostedKnowledgeTracing().fit(flipping(600, seed), 60, 3).fit();
+            assertThat(onNoise.trees()).as("trees on noise, seed %d", seed).isLessThan(25);
+            assertThat(onSignal.trees()).as("trees on the flipping interaction, seed %d", seed).isGreaterThan(50);
+        }
+    }
 }
