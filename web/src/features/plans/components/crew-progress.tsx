@@ -27,7 +27,7 @@ function stepsOf(run: CrewRun, kind: PlanKind): Step[] {
 /**
  * A coach + mentor crew at work, step by step: who is working, the coach's draft, then the
  * mentor's version; Stop while it runs, the problem and Try again when it fails. Each step is
- * announced to screen readers.
+ * announced to screen readers (a log, so steps arriving together are each heard).
  */
 export function CrewProgress({ run, kind, onStop, onRetry, headingLevel = 2 }: Props) {
   const titleId = useId();
@@ -40,9 +40,11 @@ export function CrewProgress({ run, kind, onStop, onRetry, headingLevel = 2 }: P
   return (
     <section className="crew-progress card" aria-labelledby={titleId} aria-busy={running}>
       <Heading id={titleId}>{running ? `Writing your ${thing}` : `How your ${thing} was written`}</Heading>
-      <p className="visually-hidden" role="status" aria-live="polite" aria-atomic="true">
-        {run.announcement}
-      </p>
+      <div className="visually-hidden crew-announcements" role="log" aria-live="polite" aria-label={`Progress of your ${thing}`}>
+        {run.announcements.map((sentence, i) => (
+          <p key={i}>{sentence}</p>
+        ))}
+      </div>
       <ol className="crew-steps">
         {stepsOf(run, kind).map((step) => (
           <li key={step.label} className={`crew-step ${step.state}`}>

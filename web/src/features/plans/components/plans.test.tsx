@@ -67,7 +67,7 @@ describe('plans', () => {
     const progress = await screen.findByRole('region', { name: 'Writing your plan' });
     expect(await within(progress).findByText('The coach’s draft')).toBeInTheDocument();
     expect(within(progress).getByText('Ship a support agent')).toBeInTheDocument();
-    expect(within(progress).getByRole('status')).toHaveTextContent('The coach finished the draft.');
+    expect(within(progress).getByRole('log')).toHaveTextContent('The coach finished the draft.');
     expect(within(progress).getByText(/Offline crew: no AI model is used/)).toBeInTheDocument();
     expect(within(progress).getByText('The coach drafts the plan').closest('li')).toHaveTextContent('done');
     expect(within(form).getByRole('button', { name: 'Writing the plan…' })).toBeDisabled();

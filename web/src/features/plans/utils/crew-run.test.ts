@@ -11,13 +11,19 @@ describe('applyEvent', () => {
   it('follows the coach, its draft, the mentor and its version', () => {
     const run = after([ev('agent', { agent: 'coach', offline: false }), ev('draft', { text: 'D' }), ev('agent', { agent: 'mentor', offline: false }), ev('review', { text: 'R' })]);
     expect(run).toMatchObject({ status: 'running', agent: { name: 'mentor', offline: false }, draft: 'D', review: 'R', restarted: false });
-    expect(run.announcement).toBe('The mentor finished checking the draft.');
+    // every step is kept for screen readers, also when the steps arrive in one batch
+    expect(run.announcements).toEqual([
+      'The coach is writing a draft of your plan.',
+      'The coach finished the draft.',
+      'The mentor is checking the draft.',
+      'The mentor finished checking the draft.',
+    ]);
   });
 
   it('starts over with the offline crew when the models fail part-way, forgetting the first draft', () => {
     const run = after([ev('agent', { agent: 'coach', offline: false }), ev('draft', { text: 'model draft' }), ev('agent', { agent: 'coach', offline: true })]);
     expect(run).toMatchObject({ agent: { name: 'coach', offline: true }, draft: null, restarted: true });
-    expect(run.announcement).toBe('No model could finish it, so the offline coach starts over. The coach is writing a draft of your plan.');
+    expect(run.announcements.at(-1)).toBe('No model could finish it, so the offline coach starts over. The coach is writing a draft of your plan.');
   });
 
   it('ignores events it does not know and refuses progress it cannot read', () => {

@@ -15,8 +15,11 @@ export type CrewRun = {
   review: string | null;
   document: Plan | null;
   error: unknown;
-  /** What a screen reader hears: one sentence per step. */
-  announcement: string;
+  /**
+   * What a screen reader hears, one sentence per step, oldest first: a log rather than one
+   * sentence replaced, so steps that arrive together (a quick crew) are each still heard.
+   */
+  announcements: string[];
 };
 
 export type CrewRequest = { kind: 'PLAN'; goal?: string; goalSkillId?: string } | { kind: 'REVIEW'; submissionId: string };
@@ -29,8 +32,12 @@ export const IDLE: CrewRun = {
   review: null,
   document: null,
   error: null,
-  announcement: '',
+  announcements: [],
 };
+
+function announce(run: CrewRun, sentence: string): string[] {
+  return [...run.announcements, sentence];
+}
 
 const AgentData = z.object({ agent: z.string(), offline: z.boolean().default(false) });
 const TextData = z.object({ text: z.string() });
@@ -76,19 +83,19 @@ export function applyEvent(run: CrewRun, event: SseEvent, kind: PlanKind): CrewR
         agent: { name, offline: agent.offline },
         restarted,
         ...(name === 'coach' ? { draft: null, review: null } : {}),
-        announcement: `${again}${(WORKING[name] ?? (() => `The ${name} is working.`))(thingOf(kind))}`,
+        announcements: announce(run, `${again}${(WORKING[name] ?? (() => `The ${name} is working.`))(thingOf(kind))}`),
       };
     }
     case 'draft':
-      return { ...run, draft: parse(TextData, event).text, announcement: 'The coach finished the draft.' };
+      return { ...run, draft: parse(TextData, event).text, announcements: announce(run, 'The coach finished the draft.') };
     case 'review':
-      return { ...run, review: parse(TextData, event).text, announcement: 'The mentor finished checking the draft.' };
+      return { ...run, review: parse(TextData, event).text, announcements: announce(run, 'The mentor finished checking the draft.') };
     case 'done':
       return {
         ...run,
         status: 'done',
         document: parse(PlanSchema, event),
-        announcement: kind === 'PLAN' ? 'Your plan is ready and stored.' : 'The review is ready and stored.',
+        announcements: announce(run, kind === 'PLAN' ? 'Your plan is ready and stored.' : 'The review is ready and stored.'),
       };
     default:
       return run;
@@ -109,13 +116,23 @@ export function useCrewRun(onDone?: (document: Plan) => void) {
 
   useEffect(() => () => controller.current?.abort(), []);
 
+  // the stream read to its end and the stored document rendered (its step and announcement are
+  // on the page even when every event arrived at once): only then the caller, which usually
+  // navigates away, hears of it
+  const [finished, setFinished] = useState<Plan | null>(null);
+  useEffect(() => {
+    if (finished) {
+      onDoneRef.current?.(finished);
+    }
+  }, [finished]);
+
   const start = useCallback(async (request: CrewRequest) => {
     controller.current?.abort();
     const mine = new AbortController();
     controller.current = mine;
     last.current = request;
     const { kind, ...body } = request;
-    let state: CrewRun = { ...IDLE, status: 'running', announcement: kind === 'PLAN' ? 'Writing your plan.' : 'Reviewing your submission.' };
+    let state: CrewRun = { ...IDLE, status: 'running', announcements: [kind === 'PLAN' ? 'Writing your plan.' : 'Reviewing your submission.'] };
     setRun(state);
     try {
       for await (const event of apiEventStream(`/api/coaching/${collectionOf(kind)}`, { method: 'POST', body, signal: mine.signal })) {
@@ -126,12 +143,12 @@ export function useCrewRun(onDone?: (document: Plan) => void) {
       if (state.status !== 'done') {
         throw new ApiError({ status: 0, type: STREAM_CUT_PROBLEM, title: 'The connection ended before the server finished' });
       }
-      onDoneRef.current?.(state.document!);
+      setFinished(state.document);
     } catch (error) {
       if (mine.signal.aborted) {
         return;
       }
-      setRun({ ...state, status: 'failed', error, announcement: `It could not be finished. ${error instanceof Error ? error.message : ''}`.trim() });
+      setRun({ ...state, status: 'failed', error, announcements: announce(state, `It could not be finished. ${error instanceof Error ? error.message : ''}`.trim()) });
     } finally {
       if (controller.current === mine) {
         controller.current = null;
@@ -144,7 +161,7 @@ export function useCrewRun(onDone?: (document: Plan) => void) {
     controller.current = null;
     setRun((current) =>
       current.status === 'running'
-        ? { ...current, status: 'stopped', announcement: 'Stopped following the crew. It finishes on the server and the result appears in your list.' }
+        ? { ...current, status: 'stopped', announcements: announce(current, 'Stopped following the crew. It finishes on the server and the result appears in your list.') }
         : current,
     );
   }, []);
