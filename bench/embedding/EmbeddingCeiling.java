@@ -32,8 +32,7 @@ public class EmbeddingCeiling {
             return;
         }
         if (args.length != 3 || !args[0].equals("run")) {
-            System.err.println("usage: EmbeddingCeiling optimize FLOAT_MODEL OUT | run DIR CHUNKS");
-            System.exit(2);
+            throw new IllegalArgumentException("usage: EmbeddingCeiling optimize FLOAT_MODEL OUT | run DIR CHUNKS");
         }
         String dir = args[1];
         int chunks = Integer.parseInt(args[2]);

@@ -1,3 +1,4 @@
+import { contentHref, type ContentIndex } from './content-index';
 /** A curriculum passage an answer cites: a lesson (or exercise) and, when known, its section. */
 export type Citation = { sourceId: string; title: string; section?: string | null; sectionAnchor?: string | null };
 
@@ -32,4 +33,18 @@ export function numberedCitations(text: string, fromEvent: Citation[] | undefine
 /** How a citation is named to the learner: "Title — Section", or the title alone. */
 export function citationLabel(c: Citation): string {
   return c.section ? `${c.title} — ${c.section}` : c.title;
+}
+
+/** Where each numbered source of a text links (the lesson section it cites) and how it is labelled. */
+export function citationLinks(citations: Map<number, Citation>, index: ContentIndex | undefined) {
+  return {
+    href: (n: number) => {
+      const c = citations.get(n);
+      return c ? contentHref(index, c.sourceId, c.sectionAnchor) : null;
+    },
+    label: (n: number) => {
+      const c = citations.get(n);
+      return c ? citationLabel(c) : null;
+    },
+  };
 }

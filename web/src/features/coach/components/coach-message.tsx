@@ -1,6 +1,6 @@
 import { Link } from 'react-router';
-import { contentHref, type ContentIndex } from '../../../lib/content-index';
-import { citationLabel, numberedCitations } from '../../../lib/citations';
+import type { ContentIndex } from '../../../lib/content-index';
+import { citationLabel, citationLinks, numberedCitations } from '../../../lib/citations';
 import type { ChatMessage } from '../utils/coach-chat';
 import { MarkdownText } from '../../../components/ui/markdown-text';
 
@@ -31,14 +31,7 @@ export function CoachMessage({ message, index, onRetry }: { message: ChatMessage
     );
   }
   const citations = numberedCitations(message.content, message.citations);
-  const hrefOf = (n: number) => {
-    const c = citations.get(n);
-    return c ? contentHref(index, c.sourceId, c.sectionAnchor) : null;
-  };
-  const labelOf = (n: number) => {
-    const c = citations.get(n);
-    return c ? citationLabel(c) : null;
-  };
+  const { href: hrefOf, label: labelOf } = citationLinks(citations, index);
   const listsSources = /^Sources:/m.test(message.content);
   return (
     <li className={`chat-message coach ${message.status}`} aria-busy={message.status === 'streaming' || message.status === 'recovering'}>

@@ -1,5 +1,5 @@
 import { MarkdownText } from '../../../components/ui/markdown-text';
-import { citationLabel, citationsInText } from '../../../lib/citations';
+import { citationLinks, citationsInText } from '../../../lib/citations';
 import { contentHref, useContentIndex } from '../../../lib/content-index';
 
 /**
@@ -8,16 +8,8 @@ import { contentHref, useContentIndex } from '../../../lib/content-index';
  */
 export function PlanText({ text }: { text: string }) {
   const index = useContentIndex();
-  const citations = citationsInText(text);
-  const citationHref = (n: number) => {
-    const c = citations.get(n);
-    return c ? contentHref(index, c.sourceId, c.sectionAnchor) : null;
-  };
-  const labelOf = (n: number) => {
-    const c = citations.get(n);
-    return c ? citationLabel(c) : null;
-  };
+  const links = citationLinks(citationsInText(text), index);
   // only ids the curriculum knows become links (a plan's brackets may hold other words); a check question opens its lesson
   const referenceHref = (id: string) => (index ? contentHref(index, id) : null);
-  return <MarkdownText text={text} citationHref={citationHref} citationLabel={labelOf} referenceHref={referenceHref} />;
+  return <MarkdownText text={text} citationHref={links.href} citationLabel={links.label} referenceHref={referenceHref} />;
 }
