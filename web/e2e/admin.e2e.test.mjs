@@ -196,6 +196,11 @@ describe('accounts and organization admin', () => {
     // the same screens on a phone and in dark mode, continuing the admin's session there: the admin's
     // own browser is closed first, since refresh tokens rotate and a copy refreshed by both browsers
     // would be a reused token, which revokes the whole session (as it should)
+    // The admin's app is stopped before its stored session is copied: it waits for requests in
+    // flight (a refresh answered after the copy would leave the phone a rotated, reused token) and
+    // then leaves for a server page, where no script of the app can refresh again.
+    await admin.page.waitForLoadState('networkidle');
+    await admin.page.goto('/actuator/health');
     const session = await storedSession(admin.page);
     await admin.close();
     const phone = await open({ width: 360, height: 740, colorScheme: 'dark' });
