@@ -61,7 +61,14 @@ describe('plans and reviews', () => {
     const skillId = await skillOption.getAttribute('value');
     await skill.selectOption(skillId);
 
-    // 2. the crew writes it, followed live; then the stored plan opens
+    // 2. the crew writes it, followed live; then the stored plan opens. The offline crew answers at
+    // once, so on a fast local connection its events can arrive in one read and render together
+    // (the log still announces each step). A learner's slow connection, or a model writing for
+    // seconds, spreads them out; the test throttles the browser's network while the crew streams,
+    // so the draft has to be shown before the mentor's version arrives.
+    const network = await context.newCDPSession(page);
+    await network.send('Network.enable');
+    await network.send('Network.emulateNetworkConditions', { offline: false, latency: 20, downloadThroughput: 1500, uploadThroughput: -1 });
     await recordAnnouncements(page);
     const streamed = page.waitForResponse((r) => r.url().endsWith('/api/coaching/plans') && r.request().method() === 'POST');
     await form.getByRole('button', { name: 'Write my plan' }).click();
@@ -71,9 +78,8 @@ describe('plans and reviews', () => {
     assert.match(await response.request().headerValue('authorization'), /^Bearer /);
     assert.deepEqual(JSON.parse(response.request().postData()), { goal: GOAL, goalSkillId: skillId });
     await page.waitForURL(/\/plans\/[0-9a-f-]{36}$/, { timeout: 120_000 });
+    await network.send('Network.emulateNetworkConditions', { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: -1 });
     // (Chromium keeps no body of a streamed fetch response to read back; the page shows what arrived.)
-    // The offline crew is quick, so steps may arrive in one batch and render together; the progress
-    // is a log, so each step is still announced, and the text showed all the same.
     const announced = await page.evaluate(() => window.__announced);
     assert.ok(announced.includes('The coach is writing a draft of your plan.'), `the progress said who works: ${JSON.stringify(announced)}`);
     assert.ok(announced.includes('(text shown)'), `the crew's text was shown while it worked: ${JSON.stringify(announced)}`);
