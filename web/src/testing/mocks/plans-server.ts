@@ -76,14 +76,24 @@ function follow(kind: 'PLAN' | 'REVIEW', body: { goal?: string; goalSkillId?: st
   const content = kind === 'PLAN' ? `${draft}\n${PLAN_CORRECTIONS}` : `${draft}## Mentor's corrections\nNone needed.\n`;
   const cut = plansServer.cutAfterDraft;
   plansServer.cutAfterDraft = false;
+  // like the server, the crew finishes and stores its document when the client goes away
+  let gone = false;
   const stream = new ReadableStream<Uint8Array>({
+    cancel() {
+      gone = true;
+    },
     async start(controller) {
       const send = async (text: string) => {
+        if (gone) {
+          return;
+        }
         // in two pieces, the second after a pause: the client must join events across chunks
         const half = Math.floor(text.length / 2);
         controller.enqueue(encoder.encode(text.slice(0, half)));
         await new Promise((r) => setTimeout(r, 5));
-        controller.enqueue(encoder.encode(text.slice(half)));
+        if (!gone) {
+          controller.enqueue(encoder.encode(text.slice(half)));
+        }
       };
       await send(event('agent', { agent: 'coach', offline: true }));
       await send(event('draft', { text: draft }));
@@ -98,7 +108,9 @@ function follow(kind: 'PLAN' | 'REVIEW', body: { goal?: string; goalSkillId?: st
       await send(event('review', { text: content }));
       const stored = plansServer.add({ kind, goal: kind === 'PLAN' ? (body.goal ?? 'Your stated goal') : null, submissionId: body.submissionId ?? null, content, draft });
       await send(event('done', stored));
-      controller.close();
+      if (!gone) {
+        controller.close();
+      }
     },
   });
   return new HttpResponse(stream, { headers: { 'Content-Type': 'text/event-stream' } });

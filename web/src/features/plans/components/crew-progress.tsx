@@ -1,11 +1,20 @@
 import './plans.css';
 import { useId } from 'react';
+import { Link } from 'react-router';
 import { ErrorMessage } from '../../../components/ui/error-message';
-import type { PlanKind } from '../api/plans';
+import type { Plan, PlanKind } from '../api/plans';
 import { wasCut, type CrewRun } from '../utils/crew-run';
 import { PlanText } from './plan-text';
 
-type Props = { run: CrewRun; kind: PlanKind; onStop: () => void; onRetry: () => void; headingLevel?: 2 | 3 | 4 };
+type Props = {
+  run: CrewRun;
+  kind: PlanKind;
+  onStop: () => void;
+  onRetry: () => void;
+  /** The document the crew stored after the learner stopped following it (or the stream was cut). */
+  storedLater?: Plan | null;
+  headingLevel?: 2 | 3 | 4;
+};
 
 type Step = { label: string; state: 'waiting' | 'working' | 'done' };
 
@@ -29,7 +38,7 @@ function stepsOf(run: CrewRun, kind: PlanKind): Step[] {
  * mentor's version; Stop while it runs, the problem and Try again when it fails. Each step is
  * announced to screen readers (a log, so steps arriving together are each heard).
  */
-export function CrewProgress({ run, kind, onStop, onRetry, headingLevel = 2 }: Props) {
+export function CrewProgress({ run, kind, onStop, onRetry, storedLater = null, headingLevel = 2 }: Props) {
   const titleId = useId();
   if (run.status === 'idle') {
     return null;
@@ -79,9 +88,11 @@ export function CrewProgress({ run, kind, onStop, onRetry, headingLevel = 2 }: P
       )}
       {run.status === 'stopped' && (
         <div className="notice">
-          <p>
-            Stopped following. The crew finishes on the server all the same, so the {thing} appears in your list in a moment.
-          </p>
+          {storedLater ? null : (
+            <p>
+              Stopped following. The crew finishes on the server all the same, so the {thing} appears in your list in a moment.
+            </p>
+          )}
           <button type="button" className="button secondary" onClick={onRetry}>
             Start again
           </button>
@@ -90,11 +101,19 @@ export function CrewProgress({ run, kind, onStop, onRetry, headingLevel = 2 }: P
       {run.status === 'failed' && (
         <>
           <ErrorMessage error={run.error} title={`Your ${thing} could not be written`} onRetry={onRetry} />
-          {wasCut(run.error) && (
+          {wasCut(run.error) && !storedLater && (
             <p className="muted small">If the server received the request, it finishes the {thing} anyway: check your list before trying again.</p>
           )}
         </>
       )}
+      <div role="status" className="crew-stored-later">
+        {storedLater && (
+          <p>
+            The crew finished on the server: your {thing} is stored.{' '}
+            <Link to={`/${kind === 'PLAN' ? 'plans' : 'reviews'}/${encodeURIComponent(storedLater.id)}`}>Open your {thing}</Link>
+          </p>
+        )}
+      </div>
     </section>
   );
 }

@@ -22,7 +22,7 @@ export function NewPlanForm() {
   const [attempt, setAttempt] = useState(0);
   const form = useRef<HTMLFormElement>(null);
   useFocusFirstInvalid(form, attempt);
-  const { run, start, stop, retry } = useCrewRun((plan) => {
+  const { run, start, stop, retry, storedLater } = useCrewRun((plan) => {
     queryClient.setQueryData(planQueryOptions('PLAN', plan.id).queryKey, plan);
     void queryClient.invalidateQueries({ queryKey: plansQueryKey('PLAN') });
     navigate(`/plans/${encodeURIComponent(plan.id)}`);
@@ -69,7 +69,7 @@ export function NewPlanForm() {
           </div>
         </fieldset>
       </form>
-      <CrewProgress run={run} kind="PLAN" onStop={stop} onRetry={retry} />
+      <CrewProgress run={run} kind="PLAN" onStop={stop} onRetry={retry} storedLater={storedLater} />
     </div>
   );
 }

@@ -115,9 +115,12 @@ describe('plans', () => {
     expect(within(alert).getByRole('button', { name: 'Try again' })).toBeInTheDocument();
   });
 
-  it('stops following the crew on Stop and frees the form', async () => {
-    plansServer.gate = new Promise<void>(() => {});
+  it('stops following the crew on Stop and frees the form, then shows the plan once the server stored it', async () => {
+    let release!: () => void;
+    plansServer.gate = new Promise<void>((r) => (release = r));
+    plansServer.add({ kind: 'PLAN', goal: 'An older plan', createdAt: '2026-01-01T10:00:00Z' });
     const { form } = await openPlans();
+    await screen.findByRole('link', { name: 'An older plan' });
     await userEvent.click(within(form).getByRole('button', { name: 'Write my plan' }));
     const progress = await screen.findByRole('region', { name: 'Writing your plan' });
     await within(progress).findByText('The coach’s draft');
@@ -126,6 +129,18 @@ describe('plans', () => {
     expect(await screen.findByText(/Stopped following\. The crew finishes on the server all the same/)).toBeInTheDocument();
     expect(within(form).getByRole('button', { name: 'Write my plan' })).toBeEnabled();
     expect(screen.queryByRole('button', { name: 'Stop' })).toBeNull();
+    expect(screen.queryByText(/your plan is stored/)).toBeNull();
+
+    // the crew finishes on the server after the learner stopped following: the page notices alone
+    release();
+    const stored = await screen.findByRole('status', {}, { timeout: 5000 }).then((status) =>
+      within(status).findByText(/The crew finished on the server: your plan is stored\./, {}, { timeout: 5000 }),
+    );
+    const mine = plansServer.documents.find((document) => document.goal === 'Your stated goal')!;
+    expect(within(stored).getByRole('link', { name: 'Open your plan' })).toHaveAttribute('href', `/plans/${mine.id}`);
+    expect(screen.queryByText(/Stopped following\./)).toBeNull();
+    await waitFor(() => expect(document.querySelectorAll('.plan-list > li')).toHaveLength(2));
+    expect(screen.getByRole('link', { name: 'Your stated goal' })).toHaveAttribute('href', `/plans/${mine.id}`);
   });
 
   it('asks signed-out visitors to sign in', async () => {
@@ -168,6 +183,29 @@ describe('reviewing a submission', () => {
     ).toBeInTheDocument();
     expect(app.router.state.location.pathname).toBe(`/reviews/${plansServer.documents[0].id}`);
     expect(screen.getByText('Code review')).toBeInTheDocument();
+  });
+
+  it('shows the review in place when the crew stored it after the learner stopped following', async () => {
+    const submission = gradedSubmission();
+    const other = gradedSubmission(2);
+    plansServer.add({ kind: 'REVIEW', submissionId: other.id, createdAt: '2026-01-01T10:00:00Z' });
+    let release!: () => void;
+    plansServer.gate = new Promise<void>((r) => (release = r));
+    renderApp(`/exercises/${EXERCISE}`);
+    const history = await screen.findByRole('region', { name: 'Your submissions' });
+    await userEvent.click(await within(history).findByRole('button', { name: 'Review this submission (number 1)' }));
+    const progress = await within(history).findByRole('region', { name: 'Writing your review' });
+    await within(progress).findByText('The coach’s draft');
+    await userEvent.click(within(progress).getByRole('button', { name: 'Stop' }));
+    await within(history).findByText(/Stopped following\./);
+    // another submission's older review is not taken for this one
+    expect(within(history).queryByRole('region', { name: 'Review of submission 1' })).toBeNull();
+
+    release();
+    const result = await within(history).findByRole('region', { name: 'Review of submission 1' }, { timeout: 5000 });
+    const mine = plansServer.documents.find((document) => document.submissionId === submission.id)!;
+    expect(within(result).getByRole('link', { name: 'Open this review' })).toHaveAttribute('href', `/reviews/${mine.id}`);
+    expect(within(history).getByText(/your review is stored/)).toBeInTheDocument();
   });
 
   it('offers no review for a submission still being graded', async () => {

@@ -12,11 +12,12 @@ import { PlanText } from './plan-text';
  */
 export function ReviewSubmission({ submissionId, attemptNumber }: { submissionId: string; attemptNumber: number }) {
   const queryClient = useQueryClient();
-  const { run, start, stop, retry } = useCrewRun((review) => {
+  const { run, start, stop, retry, storedLater } = useCrewRun((review) => {
     queryClient.setQueryData(planQueryOptions('REVIEW', review.id).queryKey, review);
     void queryClient.invalidateQueries({ queryKey: plansQueryKey('REVIEW') });
   });
-  const review = run.document;
+  // followed to the end, or stored after the learner stopped following
+  const review = run.document ?? storedLater;
   return (
     <div className="review-submission">
       {run.status === 'idle' && (
@@ -29,7 +30,7 @@ export function ReviewSubmission({ submissionId, attemptNumber }: { submissionId
           Review this submission
         </button>
       )}
-      <CrewProgress run={run} kind="REVIEW" onStop={stop} onRetry={retry} headingLevel={4} />
+      <CrewProgress run={run} kind="REVIEW" onStop={stop} onRetry={retry} storedLater={storedLater} headingLevel={4} />
       {review && (
         <section className="review-result" aria-label={`Review of submission ${attemptNumber}`}>
           <PlanText text={review.content} />

@@ -1,8 +1,9 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { z } from 'zod';
 import { ApiError, apiEventStream, STREAM_CUT_PROBLEM, UNEXPECTED_RESPONSE_PROBLEM } from '../../../lib/api-client';
 import type { SseEvent } from '../../../lib/sse';
-import { collectionOf, PlanSchema, type Plan, type PlanKind } from '../api/plans';
+import { collectionOf, PlanSchema, plansQueryOptions, type Plan, type PlanKind } from '../api/plans';
 
 /** What one run of the coach + mentor crew has shown so far. */
 export type CrewRun = {
@@ -108,9 +109,15 @@ export function applyEvent(run: CrewRun, event: SseEvent, kind: PlanKind): CrewR
  * stream (the server finishes and stores the document all the same).
  */
 export function useCrewRun(onDone?: (document: Plan) => void) {
+  const queryClient = useQueryClient();
   const [run, setRun] = useState<CrewRun>(IDLE);
   const controller = useRef<AbortController | null>(null);
   const last = useRef<CrewRequest | null>(null);
+  // the documents of this kind stored before the run started, to tell its own from them later
+  const before = useRef<ReadonlySet<string> | null>(null);
+  const posted = useRef(false);
+  const [watch, setWatch] = useState<Watch | null>(null);
+  const storedLater = useStoredLater(watch);
   const onDoneRef = useRef(onDone);
   onDoneRef.current = onDone;
 
@@ -134,8 +141,24 @@ export function useCrewRun(onDone?: (document: Plan) => void) {
     const { kind, ...body } = request;
     let state: CrewRun = { ...IDLE, status: 'running', announcements: [kind === 'PLAN' ? 'Writing your plan.' : 'Reviewing your submission.'] };
     setRun(state);
+    setWatch(null);
+    before.current = null;
+    posted.current = false;
     try {
+      // what is stored already (the cached list when there is one): read before the crew starts,
+      // so its own document can never be among it
+      before.current = await queryClient.ensureQueryData(plansQueryOptions(kind)).then(
+        (stored) => new Set(stored.map((document) => document.id)),
+        () => null,
+      );
+      if (mine.signal.aborted) {
+        return;
+      }
+      posted.current = true;
       for await (const event of apiEventStream(`/api/coaching/${collectionOf(kind)}`, { method: 'POST', body, signal: mine.signal })) {
+        if (mine.signal.aborted) {
+          return; // stopped: what still arrives is not followed
+        }
         state = applyEvent(state, event, kind);
         setRun(state);
       }
@@ -148,6 +171,9 @@ export function useCrewRun(onDone?: (document: Plan) => void) {
       if (mine.signal.aborted) {
         return;
       }
+      if (wasCut(error) && before.current) {
+        setWatch(watchFor(request, before.current));
+      }
       setRun({ ...state, status: 'failed', error, announcements: announce(state, `It could not be finished. ${error instanceof Error ? error.message : ''}`.trim()) });
     } finally {
       if (controller.current === mine) {
@@ -159,6 +185,14 @@ export function useCrewRun(onDone?: (document: Plan) => void) {
   const stop = useCallback(() => {
     controller.current?.abort();
     controller.current = null;
+    if (!posted.current) {
+      // stopped before the request went out: nothing runs on the server
+      setRun((current) => (current.status === 'running' ? IDLE : current));
+      return;
+    }
+    if (last.current && before.current) {
+      setWatch(watchFor(last.current, before.current));
+    }
     setRun((current) =>
       current.status === 'running'
         ? { ...current, status: 'stopped', announcements: announce(current, 'Stopped following the crew. It finishes on the server and the result appears in your list.') }
@@ -172,7 +206,48 @@ export function useCrewRun(onDone?: (document: Plan) => void) {
     }
   }, [start]);
 
-  return { run, start, stop, retry };
+  return { run, start, stop, retry, storedLater };
+}
+
+/** A run the learner no longer follows: its kind, its subject, and what was stored before it. */
+type Watch = { kind: PlanKind; submissionId: string | null; before: ReadonlySet<string>; until: number };
+
+/** How long the list is watched for a document whose crew is no longer followed. */
+export const WATCH_MS = 2 * 60 * 1000;
+/** How often the list is read meanwhile. */
+export const WATCH_EVERY_MS = 2000;
+
+function watchFor(request: CrewRequest, before: ReadonlySet<string>): Watch {
+  return { kind: request.kind, submissionId: request.kind === 'REVIEW' ? request.submissionId : null, before, until: Date.now() + WATCH_MS };
+}
+
+function newIn(stored: Plan[] | undefined, watch: Watch): Plan | null {
+  return stored?.find((document) => !watch.before.has(document.id) && (watch.submissionId === null || document.submissionId === watch.submissionId)) ?? null;
+}
+
+/**
+ * The document of a crew the learner stopped following (or whose stream was cut after the server
+ * took it): the server finishes and stores it all the same, so the learner's list is read again
+ * every few seconds, for up to two minutes, until a document that was not there before shows up.
+ * The list shares its cache with the plans page, which so shows it too.
+ */
+function useStoredLater(watch: Watch | null): Plan | null {
+  const [expired, setExpired] = useState(false);
+  useEffect(() => {
+    setExpired(false);
+    if (!watch) {
+      return undefined;
+    }
+    const timer = setTimeout(() => setExpired(true), Math.max(0, watch.until - Date.now()));
+    return () => clearTimeout(timer);
+  }, [watch]);
+  const watching = watch !== null && !expired;
+  const { data } = useQuery({
+    ...plansQueryOptions(watch?.kind ?? 'PLAN'),
+    enabled: watching,
+    refetchInterval: (query) => (watching && watch && !newIn(query.state.data, watch) ? WATCH_EVERY_MS : false),
+  });
+  return watch ? newIn(data, watch) : null;
 }
 
 /** Whether a failure happened after the server had taken the request (the crew may still finish). */
