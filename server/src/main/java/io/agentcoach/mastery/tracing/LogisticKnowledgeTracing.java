@@ -422,11 +422,24 @@ public final class LogisticKnowledgeTracing implements KnowledgeTracer {
          * {@code items[0]} / {@code rights[0]} is the previous answer; {@code available} of them are filled.
          */
         static long[] earlierKeys(int[] items, boolean[] rights, int available, int item) {
+            long[] keys = earlierPrefixes(items, rights, available);
+            for (int k = 0; k < keys.length; k++) {
+                keys[k] |= item;
+            }
+            return keys;
+        }
+
+        /**
+         * The (earlier item, its outcome) halves of {@link #earlierKeys}, sorted and distinct: the
+         * same for every item asked next, so a prediction over many items computes them once. The
+         * item occupies the low 32 bits of a key, so adding it keeps this order and distinctness.
+         */
+        static long[] earlierPrefixes(int[] items, boolean[] rights, int available) {
             long[] keys = new long[Math.max(0, available - 1)];
             int n = 0;
             for (int lag = 1; lag < available; lag++) {
                 if (items[lag] >= 0) {
-                    keys[n++] = afterKey(items[lag], rights[lag], item);
+                    keys[n++] = afterKey(items[lag], rights[lag], 0);
                 }
             }
             Arrays.sort(keys, 0, n);
@@ -724,7 +737,7 @@ public final class LogisticKnowledgeTracing implements KnowledgeTracer {
                 }
                 value[ITEM_BY_ABILITY] = value[ITEM_PRIOR] * value[ABILITY];
                 value[LAST_SURPRISE] = lastSurprise;
-                itemContext(item, attemptSkills, leave, value);
+                itemContext(item, attemptSkills, leave, value, Priors.earlierPrefixes(recentItems, recentRights, recent));
                 String combination = Priors.combinationKey(attemptSkills);
                 int[] combinationCounts = priors.combinations().get(combination);
                 if (combinationCounts != null) {
@@ -749,8 +762,9 @@ public final class LogisticKnowledgeTracing implements KnowledgeTracer {
              * Sets the {@link #ITEM_CONTEXT} features of answering {@code item} now: the learner's
              * earlier attempts on it, and the training answers on it right after the learner's
              * previous item and outcome. {@code leave}: the answer itself when fitting (0 or 1), -1 none.
+             * {@code earlierPrefixes}: {@link Priors#earlierPrefixes} of the learner's window now.
              */
-            private void itemContext(int item, int[] attemptSkills, int leave, double[] value) {
+            private void itemContext(int item, int[] attemptSkills, int leave, double[] value, long[] earlierPrefixes) {
                 if (item < 0) {
                     return;
                 }
@@ -760,19 +774,22 @@ public final class LogisticKnowledgeTracing implements KnowledgeTracer {
                     value[ITEM_LAST] = itemHistory[1];
                 }
                 int[] after = lastItem >= 0 ? priors.after().get(Priors.afterKey(lastItem, last > 0, item)) : null;
+                if (after == null && earlierPrefixes.length == 0) {
+                    return;
+                }
+                double itemRate = priors.itemRate(item, attemptSkills, leave);
                 if (after != null) {
                     value[AFTER_SEEN] = Math.log1p(Priors.answers(after, leave));
-                    value[AFTER_SHIFT] = Priors.shift(after, leave, priors.itemRate(item, attemptSkills, leave),
-                            AFTER_SMOOTHING);
+                    value[AFTER_SHIFT] = Priors.shift(after, leave, itemRate, AFTER_SMOOTHING);
                 }
                 double answers = 0;
                 double shifts = 0;
                 int found = 0;
-                for (long key : Priors.earlierKeys(recentItems, recentRights, recent, item)) {
-                    int[] earlier = priors.earlier().get(key);
+                for (long prefix : earlierPrefixes) {
+                    int[] earlier = priors.earlier().get(prefix | item);
                     if (earlier != null && Priors.answers(earlier, leave) > 0) {
                         answers += Priors.answers(earlier, leave);
-                        shifts += Priors.shift(earlier, leave, priors.itemRate(item, attemptSkills, leave), AFTER_SMOOTHING);
+                        shifts += Priors.shift(earlier, leave, itemRate, AFTER_SMOOTHING);
                         found++;
                     }
                 }
@@ -799,6 +816,7 @@ public final class LogisticKnowledgeTracing implements KnowledgeTracer {
                 Map<int[], double[]> shared = new java.util.IdentityHashMap<>();
                 double ability = residual / (attempts + 3);
                 double[] context = new double[DENSE];
+                long[] earlierPrefixes = Priors.earlierPrefixes(recentItems, recentRights, recent);
                 for (int i = 0; i < itemIds.length; i++) {
                     int[] attemptSkills = skillLists[i];
                     double[] base = shared.get(attemptSkills);
@@ -812,7 +830,7 @@ public final class LogisticKnowledgeTracing implements KnowledgeTracer {
                     if (item >= 0) {
                         double difficulty = logit(priors.itemRate(item, attemptSkills, -1));
                         z += (difficulty - base[1]) * (weights[ITEM_PRIOR] + weights[ITEM_BY_ABILITY] * ability);
-                        itemContext(item, attemptSkills, -1, context);
+                        itemContext(item, attemptSkills, -1, context, earlierPrefixes);
                         for (int f : ITEM_CONTEXT) {
                             z += weights[f] * context[f];
                             context[f] = 0;
