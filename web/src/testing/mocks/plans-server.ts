@@ -3,7 +3,7 @@ import { problem } from './handlers';
 
 /**
  * The coaching module's plans and reviews in memory (docs/coaching.md): POST with
- * Accept: text/event-stream follows the offline crew (agent, draft, agent, review, done events,
+ * Accept: text/event-stream follows the offline crew (accepted, agent, draft, agent, review, done events,
  * CRLF line ends, split mid-event); GET lists (newest first) and reads one.
  */
 type Stored = {
@@ -76,7 +76,9 @@ function follow(kind: 'PLAN' | 'REVIEW', body: { goal?: string; goalSkillId?: st
   const content = kind === 'PLAN' ? `${draft}\n${PLAN_CORRECTIONS}` : `${draft}## Mentor's corrections\nNone needed.\n`;
   const cut = plansServer.cutAfterDraft;
   plansServer.cutAfterDraft = false;
-  // like the server, the crew finishes and stores its document when the client goes away
+  // like the server, the document's id is announced first, and the crew finishes and stores the
+  // document when the client goes away
+  const id = nextId();
   let gone = false;
   const stream = new ReadableStream<Uint8Array>({
     cancel() {
@@ -95,6 +97,7 @@ function follow(kind: 'PLAN' | 'REVIEW', body: { goal?: string; goalSkillId?: st
           controller.enqueue(encoder.encode(text.slice(half)));
         }
       };
+      await send(event('accepted', { id }));
       await send(event('agent', { agent: 'coach', offline: true }));
       await send(event('draft', { text: draft }));
       if (cut) {
@@ -106,7 +109,7 @@ function follow(kind: 'PLAN' | 'REVIEW', body: { goal?: string; goalSkillId?: st
       }
       await send(event('agent', { agent: 'mentor', offline: true }));
       await send(event('review', { text: content }));
-      const stored = plansServer.add({ kind, goal: kind === 'PLAN' ? (body.goal ?? 'Your stated goal') : null, submissionId: body.submissionId ?? null, content, draft });
+      const stored = plansServer.add({ id, kind, goal: kind === 'PLAN' ? (body.goal ?? 'Your stated goal') : null, submissionId: body.submissionId ?? null, content, draft });
       await send(event('done', stored));
       if (!gone) {
         controller.close();

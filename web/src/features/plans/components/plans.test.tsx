@@ -198,7 +198,7 @@ describe('reviewing a submission', () => {
     await within(progress).findByText('The coach’s draft');
     await userEvent.click(within(progress).getByRole('button', { name: 'Stop' }));
     await within(history).findByText(/Stopped following\./);
-    // another submission's older review is not taken for this one
+    // the review is watched for by the id the server announced: another submission's older review is not it
     expect(within(history).queryByRole('region', { name: 'Review of submission 1' })).toBeNull();
 
     release();

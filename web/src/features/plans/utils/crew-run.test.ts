@@ -20,6 +20,12 @@ describe('applyEvent', () => {
     ]);
   });
 
+  it('keeps the id the server announced for the document, without announcing anything', () => {
+    const run = after([ev('accepted', { id: 'p-1' }), ev('agent', { agent: 'coach', offline: true })]);
+    expect(run.documentId).toBe('p-1');
+    expect(run.announcements).toEqual(['The coach is writing a draft of your plan.']);
+  });
+
   it('starts over with the offline crew when the models fail part-way, forgetting the first draft', () => {
     const run = after([ev('agent', { agent: 'coach', offline: false }), ev('draft', { text: 'model draft' }), ev('agent', { agent: 'coach', offline: true })]);
     expect(run).toMatchObject({ agent: { name: 'coach', offline: true }, draft: null, restarted: true });

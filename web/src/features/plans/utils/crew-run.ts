@@ -1,4 +1,4 @@
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { z } from 'zod';
 import { ApiError, apiEventStream, STREAM_CUT_PROBLEM, UNEXPECTED_RESPONSE_PROBLEM } from '../../../lib/api-client';
@@ -8,6 +8,8 @@ import { collectionOf, PlanSchema, plansQueryOptions, type Plan, type PlanKind }
 /** What one run of the coach + mentor crew has shown so far. */
 export type CrewRun = {
   status: 'idle' | 'running' | 'done' | 'failed' | 'stopped';
+  /** The id the server will store the document under, announced before the crew starts. */
+  documentId: string | null;
   /** The agent working now (or last), and whether it is the offline one. */
   agent: { name: string; offline: boolean } | null;
   /** The models failed part-way and the offline crew started over. */
@@ -27,6 +29,7 @@ export type CrewRequest = { kind: 'PLAN'; goal?: string; goalSkillId?: string } 
 
 export const IDLE: CrewRun = {
   status: 'idle',
+  documentId: null,
   agent: null,
   restarted: false,
   draft: null,
@@ -42,6 +45,7 @@ function announce(run: CrewRun, sentence: string): string[] {
 
 const AgentData = z.object({ agent: z.string(), offline: z.boolean().default(false) });
 const TextData = z.object({ text: z.string() });
+const AcceptedData = z.object({ id: z.string() });
 
 const WORKING: Record<string, (thing: string) => string> = {
   coach: (thing) => `The coach is writing a draft ${thing}.`,
@@ -73,6 +77,8 @@ function parse<T>(schema: z.ZodType<T>, event: SseEvent): T {
 /** The next state after {@code event}; unknown events change nothing. */
 export function applyEvent(run: CrewRun, event: SseEvent, kind: PlanKind): CrewRun {
   switch (event.event) {
+    case 'accepted':
+      return { ...run, documentId: parse(AcceptedData, event).id };
     case 'agent': {
       const agent = parse(AgentData, event);
       const name = agent.agent;
@@ -109,13 +115,11 @@ export function applyEvent(run: CrewRun, event: SseEvent, kind: PlanKind): CrewR
  * stream (the server finishes and stores the document all the same).
  */
 export function useCrewRun(onDone?: (document: Plan) => void) {
-  const queryClient = useQueryClient();
   const [run, setRun] = useState<CrewRun>(IDLE);
   const controller = useRef<AbortController | null>(null);
   const last = useRef<CrewRequest | null>(null);
-  // the documents of this kind stored before the run started, to tell its own from them later
-  const before = useRef<ReadonlySet<string> | null>(null);
-  const posted = useRef(false);
+  // the id the server announced for this run's document, for Stop to watch for
+  const announcedId = useRef<string | null>(null);
   const [watch, setWatch] = useState<Watch | null>(null);
   const storedLater = useStoredLater(watch);
   const onDoneRef = useRef(onDone);
@@ -142,24 +146,14 @@ export function useCrewRun(onDone?: (document: Plan) => void) {
     let state: CrewRun = { ...IDLE, status: 'running', announcements: [kind === 'PLAN' ? 'Writing your plan.' : 'Reviewing your submission.'] };
     setRun(state);
     setWatch(null);
-    before.current = null;
-    posted.current = false;
+    announcedId.current = null;
     try {
-      // what is stored already (the cached list when there is one): read before the crew starts,
-      // so its own document can never be among it
-      before.current = await queryClient.ensureQueryData(plansQueryOptions(kind)).then(
-        (stored) => new Set(stored.map((document) => document.id)),
-        () => null,
-      );
-      if (mine.signal.aborted) {
-        return;
-      }
-      posted.current = true;
       for await (const event of apiEventStream(`/api/coaching/${collectionOf(kind)}`, { method: 'POST', body, signal: mine.signal })) {
         if (mine.signal.aborted) {
           return; // stopped: what still arrives is not followed
         }
         state = applyEvent(state, event, kind);
+        announcedId.current = state.documentId;
         setRun(state);
       }
       // the stream ends right after "done" (read to its end, so the request completes normally)
@@ -171,8 +165,8 @@ export function useCrewRun(onDone?: (document: Plan) => void) {
       if (mine.signal.aborted) {
         return;
       }
-      if (wasCut(error) && before.current) {
-        setWatch(watchFor(request, before.current));
+      if (wasCut(error) && state.documentId) {
+        setWatch(watchFor(kind, state.documentId));
       }
       setRun({ ...state, status: 'failed', error, announcements: announce(state, `It could not be finished. ${error instanceof Error ? error.message : ''}`.trim()) });
     } finally {
@@ -185,13 +179,8 @@ export function useCrewRun(onDone?: (document: Plan) => void) {
   const stop = useCallback(() => {
     controller.current?.abort();
     controller.current = null;
-    if (!posted.current) {
-      // stopped before the request went out: nothing runs on the server
-      setRun((current) => (current.status === 'running' ? IDLE : current));
-      return;
-    }
-    if (last.current && before.current) {
-      setWatch(watchFor(last.current, before.current));
+    if (last.current && announcedId.current) {
+      setWatch(watchFor(last.current.kind, announcedId.current));
     }
     setRun((current) =>
       current.status === 'running'
@@ -209,27 +198,27 @@ export function useCrewRun(onDone?: (document: Plan) => void) {
   return { run, start, stop, retry, storedLater };
 }
 
-/** A run the learner no longer follows: its kind, its subject, and what was stored before it. */
-type Watch = { kind: PlanKind; submissionId: string | null; before: ReadonlySet<string>; until: number };
+/** A run the learner no longer follows: its kind and the id its document will be stored under. */
+type Watch = { kind: PlanKind; id: string; until: number };
 
 /** How long the list is watched for a document whose crew is no longer followed. */
 export const WATCH_MS = 2 * 60 * 1000;
 /** How often the list is read meanwhile. */
 export const WATCH_EVERY_MS = 2000;
 
-function watchFor(request: CrewRequest, before: ReadonlySet<string>): Watch {
-  return { kind: request.kind, submissionId: request.kind === 'REVIEW' ? request.submissionId : null, before, until: Date.now() + WATCH_MS };
+function watchFor(kind: PlanKind, id: string): Watch {
+  return { kind, id, until: Date.now() + WATCH_MS };
 }
 
-function newIn(stored: Plan[] | undefined, watch: Watch): Plan | null {
-  return stored?.find((document) => !watch.before.has(document.id) && (watch.submissionId === null || document.submissionId === watch.submissionId)) ?? null;
+function stored(list: Plan[] | undefined, watch: Watch): Plan | null {
+  return list?.find((document) => document.id === watch.id) ?? null;
 }
 
 /**
  * The document of a crew the learner stopped following (or whose stream was cut after the server
- * took it): the server finishes and stores it all the same, so the learner's list is read again
- * every few seconds, for up to two minutes, until a document that was not there before shows up.
- * The list shares its cache with the plans page, which so shows it too.
+ * took it): the server finishes and stores it all the same, under the id it announced first, so
+ * the learner's list is read again every few seconds, for up to two minutes, until it holds that
+ * id. The list shares its cache with the plans page, which so shows it too.
  */
 function useStoredLater(watch: Watch | null): Plan | null {
   const [expired, setExpired] = useState(false);
@@ -245,9 +234,9 @@ function useStoredLater(watch: Watch | null): Plan | null {
   const { data } = useQuery({
     ...plansQueryOptions(watch?.kind ?? 'PLAN'),
     enabled: watching,
-    refetchInterval: (query) => (watching && watch && !newIn(query.state.data, watch) ? WATCH_EVERY_MS : false),
+    refetchInterval: (query) => (watching && watch && !stored(query.state.data, watch) ? WATCH_EVERY_MS : false),
   });
-  return watch ? newIn(data, watch) : null;
+  return watch ? stored(data, watch) : null;
 }
 
 /** Whether a failure happened after the server had taken the request (the crew may still finish). */

@@ -367,7 +367,7 @@ class CoachingAgentsIntegrationTests {
 
         assertThat(response.status()).as(response.body()).isEqualTo(200);
         assertThat(response.body().lines().filter(line -> line.startsWith("event:")).map(line -> line.substring(6)))
-                .containsExactly("agent", "draft", "agent", "review", "done");
+                .containsExactly("accepted", "agent", "draft", "agent", "review", "done");
         assertThat(SseEvents.named(response.body(), "agent")).extracting(a -> a.get("agent").asString() + ":"
                 + a.get("offline").asBoolean()).containsExactly("coach:false", "mentor:false");
         assertThat(SseEvents.named(response.body(), "draft").getFirst().get("text").asString())
@@ -375,11 +375,37 @@ class CoachingAgentsIntegrationTests {
         String reviewed = SseEvents.named(response.body(), "review").getFirst().get("text").asString();
         assertThat(reviewed).startsWith("Week 1: Messages [messages].").contains("## Mentor's corrections");
         JsonNode plan = SseEvents.named(response.body(), "done").getFirst();
+        assertThat(SseEvents.named(response.body(), "accepted").getFirst().get("id").asString())
+                .as("the id announced before the crew started").isEqualTo(plan.get("id").asString());
         assertThat(plan.get("content").asString()).isEqualTo(reviewed);
         assertThat(plan.get("draft").asString()).isEqualTo("Draft: week 1 Tools [tools].");
         assertThat(learner.get("/api/coaching/plans/" + plan.get("id").asString()).json().get("content").asString())
                 .isEqualTo(reviewed);
         assertThat(providers.received(OPENAI_PATH).get(1).body()).contains("You are the mentor agent");
+    }
+
+    @Test
+    void aClientThatStopsFollowingAfterTheAnnouncedIdFindsThePlanStoredUnderIt() throws Exception {
+        providers.enqueue(OPENAI_PATH, ProviderStub.openAiPaced(List.of("Draft ", "week ", "one."), 300, 20,
+                Duration.ofMillis(200), Duration.ofMillis(300)));
+        providers.enqueue(OPENAI_PATH, ProviderStub.openAiStream(List.of("Week 1: Messages [messages]."), 400, 20));
+        HttpRequest request = learner.request("/api/coaching/plans").setHeader("Accept", "text/event-stream")
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{}")).build();
+
+        String id;
+        try (HttpClient client = HttpClient.newHttpClient();
+                java.util.stream.Stream<String> lines = client.send(request, HttpResponse.BodyHandlers.ofLines()).body()) {
+            Iterator<String> events = lines.iterator();
+            assertThat(events.next()).isEqualTo("event:accepted");
+            String data = events.next();
+            assertThat(data).startsWith("data:");
+            id = tools.jackson.databind.json.JsonMapper.builder().build().readTree(data.substring(5)).get("id").asString();
+        } // the client goes away while the coach is still drafting
+
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(learner.get("/api/coaching/plans/" + id)
+                .status()).isEqualTo(200));
+        assertThat(learner.get("/api/coaching/plans/" + id).json().get("content").asString())
+                .startsWith("Week 1: Messages [messages].");
     }
 
     @Test

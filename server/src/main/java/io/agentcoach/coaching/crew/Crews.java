@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
 import dev.langchain4j.agentic.AgenticServices;
@@ -85,12 +86,14 @@ public class Crews {
 
     /**
      * A crew run whose inputs are read and checked: {@link #run} calls the agents, reporting its
-     * progress, on whichever thread the caller chooses (bound to the organization).
+     * progress, on whichever thread the caller chooses (bound to the organization), and stores the
+     * document under {@code id}, chosen now so a client can be told it before the crew starts.
      */
-    @FunctionalInterface
-    public interface Prepared {
+    public record Prepared(UUID id, Function<CrewProgress, Plan> work) {
 
-        Plan run(CrewProgress progress);
+        public Plan run(CrewProgress progress) {
+            return work.apply(progress);
+        }
     }
 
     /**
@@ -100,10 +103,11 @@ public class Crews {
     public Prepared preparePlan(UUID organizationId, UUID userId, String goal, String goalSkillId) {
         CrewInputs.Learner learner = inputs.learner(organizationId, userId, goalSkillId);
         String goalText = goal != null && !goal.isBlank() ? goal.strip() : learner.goalDescription();
-        return progress -> writePlan(organizationId, userId, goalText, learner, progress);
+        UUID id = UUID.randomUUID();
+        return new Prepared(id, progress -> writePlan(id, organizationId, userId, goalText, learner, progress));
     }
 
-    private Plan writePlan(UUID organizationId, UUID userId, String goalText, CrewInputs.Learner learner,
+    private Plan writePlan(UUID id, UUID organizationId, UUID userId, String goalText, CrewInputs.Learner learner,
             CrewProgress progress) {
         CrewModels.Run run = models.open(organizationId, userId, CrewModels.Task.PLAN);
         String draft;
@@ -142,7 +146,7 @@ public class Crews {
             content = written.content();
             reportOffline(progress, written);
         }
-        Plan plan = store(organizationId, userId, Kind.PLAN, goalText, null, draft, content, run, wasOffline);
+        Plan plan = store(id, organizationId, userId, Kind.PLAN, goalText, null, draft, content, run, wasOffline);
         events.publishEvent(new PlanCreated(userId, organizationId, plan.id(), plan.models(), plan.inputTokens(),
                 plan.outputTokens(), plan.costUsd()));
         return plan;
@@ -157,11 +161,12 @@ public class Crews {
         boolean solved = solutions.solved(organizationId, userId, exercise.id());
         GuardContext guard = guard(new GuardContext.ExerciseContext(exercise.id(), solved,
                 solutions.reference(organizationId, exercise.id()).orElse("")));
-        return progress -> writeReview(organizationId, userId, submissionId, submission, exercise, solved, guard,
-                progress);
+        UUID id = UUID.randomUUID();
+        return new Prepared(id, progress -> writeReview(id, organizationId, userId, submissionId, submission, exercise,
+                solved, guard, progress));
     }
 
-    private Plan writeReview(UUID organizationId, UUID userId, UUID submissionId, SubmittedWork submission,
+    private Plan writeReview(UUID id, UUID organizationId, UUID userId, UUID submissionId, SubmittedWork submission,
             Exercise exercise, boolean solved, GuardContext guard, CrewProgress progress) {
         CrewModels.Run run = models.open(organizationId, userId, CrewModels.Task.REVIEW);
         String draft = null;
@@ -200,7 +205,7 @@ public class Crews {
             content = written.content();
             reportOffline(progress, written);
         }
-        return store(organizationId, userId, Kind.REVIEW, null, submissionId, draft, content, run, wasOffline);
+        return store(id, organizationId, userId, Kind.REVIEW, null, submissionId, draft, content, run, wasOffline);
     }
 
     /**
@@ -242,10 +247,10 @@ public class Crews {
         return plans.find(organizationId, userId, kind, id);
     }
 
-    private Plan store(UUID organizationId, UUID userId, Kind kind, String goal, UUID submissionId, String draft,
-            String content, CrewModels.Run run, boolean wasOffline) {
+    private Plan store(UUID id, UUID organizationId, UUID userId, Kind kind, String goal, UUID submissionId,
+            String draft, String content, CrewModels.Run run, boolean wasOffline) {
         List<String> used = wasOffline && run.models().isEmpty() ? List.of(CoachAnswer.OFFLINE_MODEL) : run.models();
-        Plan plan = new Plan(UUID.randomUUID(), kind, goal, submissionId, content, draft, used, wasOffline,
+        Plan plan = new Plan(id, kind, goal, submissionId, content, draft, used, wasOffline,
                 run.inputTokens(), run.outputTokens(), run.costUsd() == null ? BigDecimal.ZERO : run.costUsd(),
                 Instant.now());
         plans.insert(organizationId, userId, plan);

@@ -84,13 +84,15 @@ class CoachingPlansController {
     }
 
     /**
-     * Runs the crew on its own thread bound to the learner's organization, sending {@code agent}
+     * Runs the crew on its own thread bound to the learner's organization, sending first
+     * {@code accepted} {@code {"id"}}, the id the document will be stored under, then {@code agent}
      * {@code {"agent", "offline"}}, {@code draft} and {@code review} {@code {"text"}} events as it
      * works and the stored document last, as event {@code done}; a client that goes away does not
-     * stop it (the document is stored all the same).
+     * stop it (the document is stored all the same, and can be read by that id).
      */
     private SseEmitter follow(CurrentUser user, Crews.Prepared crew) {
         SseEmitter emitter = new SseEmitter(0L);
+        send(emitter, "accepted", Map.of("id", crew.id()));
         runs.submit(() -> Tenants.runAs(user.organizationId(), () -> {
             try {
                 Plan written = crew.run(new CrewProgress() {
